@@ -1,0 +1,244 @@
+#include "auditchain.h"
+
+#include "jsoncodec.h"
+#include "ledger.h"
+#include "store.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Kontor {
+
+namespace {
+
+const QString kMetaHead = u"audit_head"_s;
+
+const char *const kRequiredTriggers[] = {
+    "documents_issued_frozen", "documents_issued_undeletable", "lines_issued_frozen",
+    "lines_issued_undeletable", "lines_issued_no_insert", "payments_frozen",
+    "payments_undeletable", "audit_frozen", "audit_undeletable",
+};
+
+// Names the fields that differ between the recorded payload and the current record.
+QStringList differences(const QJsonObject &recorded, const QJsonObject &current,
+                        const QString &prefix = {})
+{
+    QStringList out;
+    QSet<QString> keys;
+    for (auto it = recorded.begin(); it != recorded.end(); ++it)
+        keys.insert(it.key());
+    for (auto it = current.begin(); it != current.end(); ++it)
+        keys.insert(it.key());
+    QStringList sorted(keys.begin(), keys.end());
+    sorted.sort();
+    for (const QString &k : sorted) {
+        const QJsonValue a = recorded.value(k);
+        const QJsonValue b = current.value(k);
+        if (a == b)
+            continue;
+        const QString name = prefix.isEmpty() ? k : prefix + u'.' + k;
+        if (a.isObject() && b.isObject()) {
+            out += differences(a.toObject(), b.toObject(), name);
+        } else if (a.isArray() && b.isArray()) {
+            const QJsonArray x = a.toArray(), y = b.toArray();
+            if (x.size() != y.size()) {
+                out += u"%1 (count %2 → %3)"_s.arg(name).arg(x.size()).arg(y.size());
+                continue;
+            }
+            for (qsizetype i = 0; i < x.size(); ++i) {
+                if (x.at(i) == y.at(i))
+                    continue;
+                const QString item = u"%1[%2]"_s.arg(name).arg(i);
+                if (x.at(i).isObject() && y.at(i).isObject())
+                    out += differences(x.at(i).toObject(), y.at(i).toObject(), item);
+                else
+                    out += item;
+            }
+        } else {
+            auto show = [](const QJsonValue &v) {
+                return v.isString() ? v.toString()
+                                    : QString::fromUtf8(QJsonDocument(QJsonArray{v})
+                                                                .toJson(QJsonDocument::Compact))
+                                              .mid(1)
+                                              .chopped(1);
+            };
+            out += u"%1 (recorded %2, now %3)"_s.arg(name, show(a), show(b));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QString AuditChain::hashOf(const QString &prevHash, const QByteArray &payload)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(prevHash.toLatin1());
+    h.addData(QByteArrayView("\n"));
+    h.addData(payload);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+Result<QString> AuditChain::head() const
+{
+    auto q = m_store.exec(u"SELECT hash FROM audit_chain ORDER BY seq DESC LIMIT 1"_s);
+    if (!q)
+        return q.error();
+    QString h = (*q)->next() ? (*q)->value(0).toString() : GenesisHash;
+    (*q)->finish();
+    return h;
+}
+
+Status AuditChain::append(const QString &entity, const QString &entityId, const QString &action,
+                          const QJsonObject &payload)
+{
+    Q_ASSERT(m_store.inTransaction());
+    auto prev = head();
+    if (!prev)
+        return prev.error();
+    const QByteArray bytes = canonicalBytes(payload);
+    const QString hash = hashOf(prev.value(), bytes);
+    KONTOR_TRY(m_store.exec(u"INSERT INTO audit_chain(entity, entity_id, action, payload, "
+                            "prev_hash, hash, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                            {entity, entityId, action, QString::fromUtf8(bytes), prev.value(),
+                             hash, m_store.tick().toString()}));
+    return m_store.setMeta(kMetaHead, hash);
+}
+
+Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
+{
+    AuditReport report;
+    QString prev = GenesisHash;
+    QSet<QString> chained;
+
+    struct Entry
+    {
+        qint64 seq;
+        QString entity, entityId, action, payload, prevHash, hash;
+    };
+    QList<Entry> entries;
+    {
+        auto q = m_store.exec(u"SELECT seq, entity, entity_id, action, payload, prev_hash, hash "
+                              "FROM audit_chain ORDER BY seq"_s);
+        if (!q)
+            return q.error();
+        while ((*q)->next())
+            entries.append({(*q)->value(0).toLongLong(), (*q)->value(1).toString(),
+                            (*q)->value(2).toString(), (*q)->value(3).toString(),
+                            (*q)->value(4).toString(), (*q)->value(5).toString(),
+                            (*q)->value(6).toString()});
+        (*q)->finish();
+    }
+
+    for (const Entry &e : entries) {
+        ++report.entries;
+        const QByteArray payload = e.payload.toUtf8();
+        const QJsonObject recorded = QJsonDocument::fromJson(payload).object();
+        const QString label = recorded.value(u"number"_s).toString().isEmpty()
+                ? e.entityId
+                : recorded.value(u"number"_s).toString();
+        if (e.prevHash != prev)
+            report.problems.append({e.seq, e.entity, e.entityId, label,
+                                    u"the chain is broken before this entry: its previous hash "
+                                    "does not match the entry before it"_s});
+        if (hashOf(e.prevHash, payload) != e.hash)
+            report.problems.append({e.seq, e.entity, e.entityId, label,
+                                    u"the entry was altered: its hash does not match its "
+                                    "content"_s});
+        prev = e.hash;
+        chained.insert(e.action + u':' + e.entityId);
+
+        if (e.action == u"issue"_s) {
+            auto doc = ledger.document(e.entityId);
+            if (!doc) {
+                report.problems.append({e.seq, e.entity, e.entityId, label,
+                                        u"the issued document is missing from the ledger"_s});
+                continue;
+            }
+            const QStringList diff = differences(recorded, toJson(doc.value()));
+            if (!diff.isEmpty())
+                report.problems.append({e.seq, e.entity, e.entityId, label,
+                                        u"edited after issue: "_s + diff.join(u", "_s)});
+        } else if (e.action == u"payment"_s) {
+            auto q = m_store.exec(u"SELECT id, target, coalesce(document_id, expense_id), date, "
+                                  "amount, currency, method, reference, overpayment FROM payments "
+                                  "WHERE id = ?"_s,
+                                  {e.entityId});
+            if (!q)
+                return q.error();
+            if (!(*q)->next()) {
+                report.problems.append({e.seq, e.entity, e.entityId, label,
+                                        u"the payment is missing from the ledger"_s});
+                continue;
+            }
+            Payment p;
+            p.id = (*q)->value(0).toString();
+            p.target = (*q)->value(1).toString() == u"invoice"_s ? PaymentTarget::Invoice
+                                                                  : PaymentTarget::Expense;
+            p.targetId = (*q)->value(2).toString();
+            p.date = dateFromText((*q)->value(3).toString());
+            p.amountMinor = (*q)->value(4).toLongLong();
+            p.currency = (*q)->value(5).toString();
+            p.method = (*q)->value(6).toString();
+            p.reference = (*q)->value(7).toString();
+            p.overpayment = (*q)->value(8).toBool();
+            (*q)->finish();
+            const QStringList diff = differences(recorded, toJson(p));
+            if (!diff.isEmpty())
+                report.problems.append({e.seq, e.entity, e.entityId, label,
+                                        u"payment edited after it was recorded: "_s
+                                                + diff.join(u", "_s)});
+        }
+    }
+    report.head = prev;
+
+    // The head is also kept in meta, so cutting entries off the end of the chain shows.
+    auto storedHead = m_store.meta(kMetaHead);
+    if (storedHead && storedHead.value() != prev)
+        report.problems.append({0, u"audit"_s, {}, u"chain head"_s,
+                                u"entries were removed from the end of the audit chain"_s});
+
+    // Everything issued or paid must be in the chain.
+    auto q = m_store.exec(u"SELECT id, kind, number FROM documents WHERE status <> 'draft' AND "
+                          "kind <> 'quote'"_s);
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        const QString id = (*q)->value(0).toString();
+        if (!chained.contains(u"issue:"_s + id))
+            report.problems.append({0, (*q)->value(1).toString(), id, (*q)->value(2).toString(),
+                                    u"issued document not recorded in the audit chain"_s});
+    }
+    (*q)->finish();
+    q = m_store.exec(u"SELECT id FROM payments"_s);
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        const QString id = (*q)->value(0).toString();
+        if (!chained.contains(u"payment:"_s + id))
+            report.problems.append({0, u"payment"_s, id, id,
+                                    u"payment not recorded in the audit chain"_s});
+    }
+    (*q)->finish();
+
+    // The triggers that keep issued records immutable must still be in place.
+    q = m_store.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger'"_s);
+    if (!q)
+        return q.error();
+    QSet<QString> triggers;
+    while ((*q)->next())
+        triggers.insert((*q)->value(0).toString());
+    (*q)->finish();
+    for (const char *t : kRequiredTriggers)
+        if (!triggers.contains(QString::fromLatin1(t)))
+            report.problems.append({0, u"schema"_s, {}, QString::fromLatin1(t),
+                                    u"the immutability trigger was removed"_s});
+    return report;
+}
+
+} // namespace Kontor

@@ -1,0 +1,14 @@
+// Time-ordered UUIDs (RFC 9562 version 7) made on the device, so records can be created offline
+// without a server round trip and sort by creation time in indexes.
+#pragma once
+
+#include <QString>
+
+namespace Kontor {
+
+// Returns a new UUIDv7 in canonical lower-case text form without braces. Monotonic within the
+// process: two ids made in the same millisecond still sort in creation order.
+QString newUuid7();
+bool isValidUuid(QStringView text);
+
+} // namespace Kontor
