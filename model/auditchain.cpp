@@ -19,9 +19,11 @@ namespace {
 const QString kMetaHead = u"audit_head"_s;
 
 const char *const kRequiredTriggers[] = {
-    "documents_issued_frozen", "documents_issued_undeletable", "lines_issued_frozen",
-    "lines_issued_undeletable", "lines_issued_no_insert", "payments_frozen",
-    "payments_undeletable", "audit_frozen", "audit_undeletable",
+    "documents_issued_frozen", "documents_issued_undeletable",
+    "lines_issued_frozen",     "lines_issued_undeletable",
+    "lines_issued_no_insert",  "payments_frozen",
+    "payments_undeletable",    "audit_frozen",
+    "audit_undeletable",
 };
 
 // Names the fields that differ between the recorded payload and the current record.
@@ -61,11 +63,12 @@ QStringList differences(const QJsonObject &recorded, const QJsonObject &current,
             }
         } else {
             auto show = [](const QJsonValue &v) {
-                return v.isString() ? v.toString()
-                                    : QString::fromUtf8(QJsonDocument(QJsonArray{v})
-                                                                .toJson(QJsonDocument::Compact))
-                                              .mid(1)
-                                              .chopped(1);
+                return v.isString()
+                    ? v.toString()
+                    : QString::fromUtf8(
+                          QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+                          .mid(1)
+                          .chopped(1);
             };
             out += u"%1 (recorded %2, now %3)"_s.arg(name, show(a), show(b));
         }
@@ -105,8 +108,8 @@ Status AuditChain::append(const QString &entity, const QString &entityId, const 
     const QString hash = hashOf(prev.value(), bytes);
     KONTOR_TRY(m_store.exec(u"INSERT INTO audit_chain(entity, entity_id, action, payload, "
                             "prev_hash, hash, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                            {entity, entityId, action, QString::fromUtf8(bytes), prev.value(),
-                             hash, m_store.tick().toString()}));
+                            {entity, entityId, action, QString::fromUtf8(bytes), prev.value(), hash,
+                             m_store.tick().toString()}));
     return m_store.setMeta(kMetaHead, hash);
 }
 
@@ -140,8 +143,8 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
         const QByteArray payload = e.payload.toUtf8();
         const QJsonObject recorded = QJsonDocument::fromJson(payload).object();
         const QString label = recorded.value(u"number"_s).toString().isEmpty()
-                ? e.entityId
-                : recorded.value(u"number"_s).toString();
+            ? e.entityId
+            : recorded.value(u"number"_s).toString();
         if (e.prevHash != prev)
             report.problems.append({e.seq, e.entity, e.entityId, label,
                                     u"the chain is broken before this entry: its previous hash "
@@ -179,7 +182,7 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
             Payment p;
             p.id = (*q)->value(0).toString();
             p.target = (*q)->value(1).toString() == u"invoice"_s ? PaymentTarget::Invoice
-                                                                  : PaymentTarget::Expense;
+                                                                 : PaymentTarget::Expense;
             p.targetId = (*q)->value(2).toString();
             p.date = dateFromText((*q)->value(3).toString());
             p.amountMinor = (*q)->value(4).toLongLong();
@@ -190,9 +193,9 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
             (*q)->finish();
             const QStringList diff = differences(recorded, toJson(p));
             if (!diff.isEmpty())
-                report.problems.append({e.seq, e.entity, e.entityId, label,
-                                        u"payment edited after it was recorded: "_s
-                                                + diff.join(u", "_s)});
+                report.problems.append(
+                    {e.seq, e.entity, e.entityId, label,
+                     u"payment edited after it was recorded: "_s + diff.join(u", "_s)});
         }
     }
     report.head = prev;
@@ -200,7 +203,10 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
     // The head is also kept in meta, so cutting entries off the end of the chain shows.
     auto storedHead = m_store.meta(kMetaHead);
     if (storedHead && storedHead.value() != prev)
-        report.problems.append({0, u"audit"_s, {}, u"chain head"_s,
+        report.problems.append({0,
+                                u"audit"_s,
+                                {},
+                                u"chain head"_s,
                                 u"entries were removed from the end of the audit chain"_s});
 
     // Everything issued or paid must be in the chain.
@@ -221,8 +227,8 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
     while ((*q)->next()) {
         const QString id = (*q)->value(0).toString();
         if (!chained.contains(u"payment:"_s + id))
-            report.problems.append({0, u"payment"_s, id, id,
-                                    u"payment not recorded in the audit chain"_s});
+            report.problems.append(
+                {0, u"payment"_s, id, id, u"payment not recorded in the audit chain"_s});
     }
     (*q)->finish();
 
@@ -236,7 +242,10 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
     (*q)->finish();
     for (const char *t : kRequiredTriggers)
         if (!triggers.contains(QString::fromLatin1(t)))
-            report.problems.append({0, u"schema"_s, {}, QString::fromLatin1(t),
+            report.problems.append({0,
+                                    u"schema"_s,
+                                    {},
+                                    QString::fromLatin1(t),
                                     u"the immutability trigger was removed"_s});
     return report;
 }

@@ -17,10 +17,10 @@ class Store;
 
 struct AuditProblem
 {
-    qint64 seq = 0;     // chain position, 0 when the problem is a record missing from the chain
-    QString entity;     // "invoice", "credit_note", "payment", ...
+    qint64 seq = 0; // chain position, 0 when the problem is a record missing from the chain
+    QString entity; // "invoice", "credit_note", "payment", ...
     QString entityId;
-    QString label;      // the document number or payment id a person recognises
+    QString label; // the document number or payment id a person recognises
     QString description;
 };
 

@@ -7,10 +7,10 @@ using namespace Qt::StringLiterals;
 namespace Kontor {
 
 namespace {
-constexpr std::array kCategoryCodes{"S", "Z", "E", "AE", "K", "G", "O"};
-constexpr std::array kKindNames{"invoice", "credit_note", "quote"};
-constexpr std::array kStatusNames{"draft", "issued", "partially_paid", "paid", "credited",
-                                  "converted"};
+constexpr std::array kCategoryCodes {"S", "Z", "E", "AE", "K", "G", "O"};
+constexpr std::array kKindNames {"invoice", "credit_note", "quote"};
+constexpr std::array kStatusNames {"draft", "issued",   "partially_paid",
+                                   "paid",  "credited", "converted"};
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<const char *, N> &names, QStringView name)

@@ -12,7 +12,15 @@
 namespace Kontor {
 
 // EN 16931 VAT category codes (UNTDID 5305 subset used by the standard).
-enum class TaxCategory { Standard, Zero, Exempt, ReverseCharge, IntraCommunity, Export, OutOfScope };
+enum class TaxCategory {
+    Standard,
+    Zero,
+    Exempt,
+    ReverseCharge,
+    IntraCommunity,
+    Export,
+    OutOfScope
+};
 QString taxCategoryCode(TaxCategory c); // "S", "Z", "E", "AE", "K", "G", "O"
 std::optional<TaxCategory> taxCategoryFromCode(QStringView code);
 
@@ -40,7 +48,7 @@ struct CompanyProfile
     QString bic;
     QString bankName;
     int paymentTermsDays = 30;
-    QByteArray logo;     // PNG/JPEG/SVG bytes, may be empty
+    QByteArray logo; // PNG/JPEG/SVG bytes, may be empty
     QString logoMime;
     bool operator==(const CompanyProfile &) const = default;
 };
@@ -51,7 +59,7 @@ struct TaxRate
     QString name;
     int rateBp = 0; // basis points: 2200 = 22 %
     TaxCategory category = TaxCategory::Standard;
-    QString exemptionReason;     // BT-120, required for E, AE, K, G, O
+    QString exemptionReason; // BT-120, required for E, AE, K, G, O
     QString exemptionReasonCode; // BT-121 (VATEX code), optional
     bool archived = false;
     bool operator==(const TaxRate &) const = default;
@@ -67,7 +75,7 @@ struct Customer
     PostalAddress billingAddress;
     PostalAddress shippingAddress;
     int paymentTermsDays = -1; // -1: use the company's default
-    QString currency;          // empty: the company's default
+    QString currency; // empty: the company's default
     QString notes;
     bool archived = false;
     bool operator==(const Customer &) const = default;
@@ -79,8 +87,8 @@ struct Product
     QString name;
     QString description;
     QString unit = QStringLiteral("C62"); // UN/ECE Recommendation 20 code; C62 = one (unit)
-    qint64 unitPrice = 0;                  // minor units x PriceExtraScale
-    QString currency;                      // empty: the company's default
+    qint64 unitPrice = 0; // minor units x PriceExtraScale
+    QString currency; // empty: the company's default
     QString taxRateId;
     bool archived = false;
     bool operator==(const Product &) const = default;
@@ -93,9 +101,9 @@ std::optional<DocumentKind> documentKindFromName(QStringView name);
 struct NumberSeries
 {
     QString id;
-    QString name;    // shown to the user, e.g. "Laptop invoices 2026"
-    QString prefix;  // e.g. "2026-L-"
-    int width = 4;   // zero padding of the number
+    QString name; // shown to the user, e.g. "Laptop invoices 2026"
+    QString prefix; // e.g. "2026-L-"
+    int width = 4; // zero padding of the number
     qint64 nextNumber = 1;
     DocumentKind kind = DocumentKind::Invoice;
     QString holderDeviceId; // the device holding the lease; only it may issue in this series
@@ -110,7 +118,7 @@ std::optional<DocumentStatus> documentStatusFromName(QStringView name);
 struct DocumentLine
 {
     QString id;
-    QString productId;   // optional
+    QString productId; // optional
     QString description;
     qint64 quantity = 0; // x QuantityScale
     QString unit = QStringLiteral("C62");
@@ -134,7 +142,7 @@ struct VatBreakdown
     TaxCategory category = TaxCategory::Standard;
     int rateBp = 0;
     qint64 taxableMinor = 0; // BT-116
-    qint64 vatMinor = 0;     // BT-117
+    qint64 vatMinor = 0; // BT-117
     QString exemptionReason;
     QString exemptionReasonCode;
     bool operator==(const VatBreakdown &) const = default;
@@ -143,15 +151,15 @@ struct VatBreakdown
 // Document totals, named after EN 16931 business terms.
 struct DocumentTotals
 {
-    qint64 lineNetSum = 0;      // BT-106
-    qint64 allowances = 0;      // BT-107
-    qint64 charges = 0;         // BT-108
-    qint64 taxExclusive = 0;    // BT-109
-    qint64 vatTotal = 0;        // BT-110
-    qint64 taxInclusive = 0;    // BT-112
-    qint64 prepaid = 0;         // BT-113
-    qint64 rounding = 0;        // BT-114
-    qint64 payable = 0;         // BT-115
+    qint64 lineNetSum = 0; // BT-106
+    qint64 allowances = 0; // BT-107
+    qint64 charges = 0; // BT-108
+    qint64 taxExclusive = 0; // BT-109
+    qint64 vatTotal = 0; // BT-110
+    qint64 taxInclusive = 0; // BT-112
+    qint64 prepaid = 0; // BT-113
+    qint64 rounding = 0; // BT-114
+    qint64 payable = 0; // BT-115
     QList<VatBreakdown> breakdown; // BG-23
     bool operator==(const DocumentTotals &) const = default;
 };
@@ -162,7 +170,7 @@ struct Document
     DocumentKind kind = DocumentKind::Invoice;
     DocumentStatus status = DocumentStatus::Draft;
     QString seriesId;
-    QString number;     // empty until issued
+    QString number; // empty until issued
     qint64 sequence = 0; // position in the series, 0 until issued
     QString customerId;
     QString customerName;
@@ -174,7 +182,7 @@ struct Document
     QString currency;
     QString notes;
     QString paymentTerms; // free text shown on the document
-    QString referenceId;  // credit note: the invoice it corrects; invoice: the quote it came from
+    QString referenceId; // credit note: the invoice it corrects; invoice: the quote it came from
     QString buyerReference;
     QList<DocumentLine> lines;
     DocumentTotals totals;
@@ -188,8 +196,8 @@ struct Document
     bool isIssued() const { return status != DocumentStatus::Draft && kind != DocumentKind::Quote; }
     bool isOverdue(const QDate &today) const
     {
-        return kind == DocumentKind::Invoice && isIssued() && balanceMinor() > 0 && dueDate.isValid()
-                && dueDate < today;
+        return kind == DocumentKind::Invoice && isIssued() && balanceMinor() > 0
+            && dueDate.isValid() && dueDate < today;
     }
 };
 
@@ -228,7 +236,7 @@ struct Payment
     QDate date;
     qint64 amountMinor = 0;
     QString currency;
-    QString method;    // "bank transfer", "card", "cash", ...
+    QString method; // "bank transfer", "card", "cash", ...
     QString reference; // bank reference, cheque number, ...
     bool overpayment = false;
 };

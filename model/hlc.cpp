@@ -22,7 +22,7 @@ HlcStamp HlcStamp::fromString(QStringView text, bool *ok)
     }
     if (ok)
         *ok = good;
-    return good ? make(ms, logical) : HlcStamp{};
+    return good ? make(ms, logical) : HlcStamp {};
 }
 
 HlcStamp HybridLogicalClock::now(qint64 wallMs)

@@ -115,17 +115,17 @@ QJsonObject toJson(const DocumentTotals &t)
 {
     QJsonArray breakdown;
     for (const VatBreakdown &b : t.breakdown)
-        breakdown.append(QJsonObject{{u"category"_s, taxCategoryCode(b.category)},
-                                     {u"rateBp"_s, b.rateBp},
-                                     {u"taxable"_s, b.taxableMinor},
-                                     {u"vat"_s, b.vatMinor},
-                                     {u"exemptionReason"_s, b.exemptionReason},
-                                     {u"exemptionReasonCode"_s, b.exemptionReasonCode}});
-    return {{u"lineNetSum"_s, t.lineNetSum},     {u"allowances"_s, t.allowances},
-            {u"charges"_s, t.charges},           {u"taxExclusive"_s, t.taxExclusive},
-            {u"vatTotal"_s, t.vatTotal},         {u"taxInclusive"_s, t.taxInclusive},
-            {u"prepaid"_s, t.prepaid},           {u"rounding"_s, t.rounding},
-            {u"payable"_s, t.payable},           {u"breakdown"_s, breakdown}};
+        breakdown.append(QJsonObject {{u"category"_s, taxCategoryCode(b.category)},
+                                      {u"rateBp"_s, b.rateBp},
+                                      {u"taxable"_s, b.taxableMinor},
+                                      {u"vat"_s, b.vatMinor},
+                                      {u"exemptionReason"_s, b.exemptionReason},
+                                      {u"exemptionReasonCode"_s, b.exemptionReasonCode}});
+    return {{u"lineNetSum"_s, t.lineNetSum}, {u"allowances"_s, t.allowances},
+            {u"charges"_s, t.charges},       {u"taxExclusive"_s, t.taxExclusive},
+            {u"vatTotal"_s, t.vatTotal},     {u"taxInclusive"_s, t.taxInclusive},
+            {u"prepaid"_s, t.prepaid},       {u"rounding"_s, t.rounding},
+            {u"payable"_s, t.payable},       {u"breakdown"_s, breakdown}};
 }
 
 QJsonObject toJson(const Document &d)
@@ -155,10 +155,10 @@ QJsonObject toJson(const Expense &e)
 {
     QJsonArray receipts;
     for (const ReceiptFile &r : e.receipts)
-        receipts.append(QJsonObject{{u"id"_s, r.id},
-                                    {u"fileName"_s, r.fileName},
-                                    {u"mimeType"_s, r.mimeType},
-                                    {u"sha256"_s, r.sha256}});
+        receipts.append(QJsonObject {{u"id"_s, r.id},
+                                     {u"fileName"_s, r.fileName},
+                                     {u"mimeType"_s, r.mimeType},
+                                     {u"sha256"_s, r.sha256}});
     return {{u"id"_s, e.id},
             {u"supplier"_s, e.supplier},
             {u"supplierVatId"_s, e.supplierVatId},

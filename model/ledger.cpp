@@ -15,14 +15,14 @@ namespace Kontor {
 
 namespace detail {
 
-const char *const kCustomerColumns =
-        "id, name, email, vat_id, tax_id, b_street, b_additional, b_postal_code, b_city, "
-        "b_region, b_country, s_street, s_additional, s_postal_code, s_city, s_region, "
-        "s_country, payment_terms_days, currency, notes, archived";
-const char *const kProductColumns =
-        "id, name, description, unit, unit_price, currency, tax_rate_id, archived";
-const char *const kTaxRateColumns =
-        "id, name, rate_bp, category, exemption_reason, exemption_code, archived";
+const char *const kCustomerColumns
+    = "id, name, email, vat_id, tax_id, b_street, b_additional, b_postal_code, b_city, "
+      "b_region, b_country, s_street, s_additional, s_postal_code, s_city, s_region, "
+      "s_country, payment_terms_days, currency, notes, archived";
+const char *const kProductColumns
+    = "id, name, description, unit, unit_price, currency, tax_rate_id, archived";
+const char *const kTaxRateColumns
+    = "id, name, rate_bp, category, exemption_reason, exemption_code, archived";
 const char *const kSeriesColumns = "id, name, prefix, width, next_number, kind, holder_device";
 
 Customer readCustomer(const QSqlQuery &q, int b)
@@ -33,12 +33,12 @@ Customer readCustomer(const QSqlQuery &q, int b)
     c.email = q.value(b + 2).toString();
     c.vatId = q.value(b + 3).toString();
     c.taxId = q.value(b + 4).toString();
-    c.billingAddress = {q.value(b + 5).toString(), q.value(b + 6).toString(),
-                        q.value(b + 7).toString(), q.value(b + 8).toString(),
-                        q.value(b + 9).toString(), q.value(b + 10).toString()};
-    c.shippingAddress = {q.value(b + 11).toString(), q.value(b + 12).toString(),
-                         q.value(b + 13).toString(), q.value(b + 14).toString(),
-                         q.value(b + 15).toString(), q.value(b + 16).toString()};
+    c.billingAddress
+        = {q.value(b + 5).toString(), q.value(b + 6).toString(), q.value(b + 7).toString(),
+           q.value(b + 8).toString(), q.value(b + 9).toString(), q.value(b + 10).toString()};
+    c.shippingAddress
+        = {q.value(b + 11).toString(), q.value(b + 12).toString(), q.value(b + 13).toString(),
+           q.value(b + 14).toString(), q.value(b + 15).toString(), q.value(b + 16).toString()};
     c.paymentTermsDays = q.value(b + 17).toInt();
     c.currency = q.value(b + 18).toString();
     c.notes = q.value(b + 19).toString();
@@ -116,8 +116,8 @@ namespace {
 
 Error notFound(const QString &what, const QString &id)
 {
-    return Error{ErrorKind::NotFound, {}, u"not-found"_s,
-                 u"%1 '%2' does not exist"_s.arg(what, id)};
+    return Error {
+        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
 }
 
 QVariantList customerBinds(const Customer &c)
@@ -178,12 +178,12 @@ QList<DefaultRate> defaultRates(const QString &country)
     out.append({"Zero rated", 0, TaxCategory::Zero, "", ""});
     out.append({"Exempt", 0, TaxCategory::Exempt, "Exempt from VAT", ""});
     out.append({"Reverse charge", 0, TaxCategory::ReverseCharge, "Reverse charge", "VATEX-EU-AE"});
-    out.append({"Intra-community supply", 0, TaxCategory::IntraCommunity,
-                "Intra-community supply", "VATEX-EU-IC"});
-    out.append({"Export outside the EU", 0, TaxCategory::Export, "Export outside the EU",
-                "VATEX-EU-G"});
-    out.append({"Outside the scope of VAT", 0, TaxCategory::OutOfScope,
-                "Not subject to VAT", "VATEX-EU-O"});
+    out.append({"Intra-community supply", 0, TaxCategory::IntraCommunity, "Intra-community supply",
+                "VATEX-EU-IC"});
+    out.append(
+        {"Export outside the EU", 0, TaxCategory::Export, "Export outside the EU", "VATEX-EU-G"});
+    out.append({"Outside the scope of VAT", 0, TaxCategory::OutOfScope, "Not subject to VAT",
+                "VATEX-EU-O"});
     return out;
 }
 
@@ -205,8 +205,10 @@ bool Ledger::isInitialized() const
 Status Ledger::initialize(const CompanyProfile &company, const QString &seriesPrefix)
 {
     if (isInitialized())
-        return Error{ErrorKind::Conflict, {}, u"already-initialized"_s,
-                     u"the ledger already has a company profile"_s};
+        return Error {ErrorKind::Conflict,
+                      {},
+                      u"already-initialized"_s,
+                      u"the ledger already has a company profile"_s};
     WriteTransaction tx(m_store);
     KONTOR_TRY(setCompany(company));
     for (const DefaultRate &d : defaultRates(company.address.country)) {
@@ -240,12 +242,14 @@ Status Ledger::initialize(const CompanyProfile &company, const QString &seriesPr
 Result<CompanyProfile> Ledger::company() const
 {
     auto q = m_store.database().exec(
-            u"SELECT name, street, additional, postal_code, city, region, country, vat_id, tax_id, "
-            "email, phone, currency, iban, bic, bank_name, payment_terms_days, logo, logo_mime "
-            "FROM company WHERE id = 1"_s);
+        u"SELECT name, street, additional, postal_code, city, region, country, vat_id, tax_id, "
+        "email, phone, currency, iban, bic, bank_name, payment_terms_days, logo, logo_mime "
+        "FROM company WHERE id = 1"_s);
     if (!q.next())
-        return Error{ErrorKind::NotFound, {}, u"not-initialized"_s,
-                     u"the ledger has no company profile yet"_s};
+        return Error {ErrorKind::NotFound,
+                      {},
+                      u"not-initialized"_s,
+                      u"the ledger has no company profile yet"_s};
     CompanyProfile c;
     c.name = q.value(0).toString();
     c.address = {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
@@ -270,29 +274,28 @@ Status Ledger::setCompany(const CompanyProfile &c)
     const auto before = company();
     WriteTransaction tx(m_store);
     KONTOR_TRY(m_store.exec(
-            u"INSERT INTO company(id, name, street, additional, postal_code, city, region, country, "
-            "vat_id, tax_id, email, phone, currency, iban, bic, bank_name, payment_terms_days, "
-            "logo, logo_mime, updated_hlc) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, street = "
-            "excluded.street, additional = excluded.additional, postal_code = "
-            "excluded.postal_code, city = excluded.city, region = excluded.region, country = "
-            "excluded.country, vat_id = excluded.vat_id, tax_id = excluded.tax_id, email = "
-            "excluded.email, phone = excluded.phone, currency = excluded.currency, iban = "
-            "excluded.iban, bic = excluded.bic, bank_name = excluded.bank_name, "
-            "payment_terms_days = excluded.payment_terms_days, logo = excluded.logo, logo_mime = "
-            "excluded.logo_mime, updated_hlc = excluded.updated_hlc"_s,
-            QVariantList{c.name, c.address.street, c.address.additional, c.address.postalCode,
-                         c.address.city, c.address.region, c.address.country, c.vatId, c.taxId,
-                         c.email, c.phone, c.currency, c.iban, c.bic, c.bankName,
-                         c.paymentTermsDays,
-                         c.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                          : QVariant(c.logo),
-                         c.logoMime, m_store.tick().toString()}));
-    const QJsonObject fields =
-            before ? changedFields(toJson(before.value()), toJson(c)) : toJson(c);
+        u"INSERT INTO company(id, name, street, additional, postal_code, city, region, country, "
+        "vat_id, tax_id, email, phone, currency, iban, bic, bank_name, payment_terms_days, "
+        "logo, logo_mime, updated_hlc) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, street = "
+        "excluded.street, additional = excluded.additional, postal_code = "
+        "excluded.postal_code, city = excluded.city, region = excluded.region, country = "
+        "excluded.country, vat_id = excluded.vat_id, tax_id = excluded.tax_id, email = "
+        "excluded.email, phone = excluded.phone, currency = excluded.currency, iban = "
+        "excluded.iban, bic = excluded.bic, bank_name = excluded.bank_name, "
+        "payment_terms_days = excluded.payment_terms_days, logo = excluded.logo, logo_mime = "
+        "excluded.logo_mime, updated_hlc = excluded.updated_hlc"_s,
+        QVariantList {c.name, c.address.street, c.address.additional, c.address.postalCode,
+                      c.address.city, c.address.region, c.address.country, c.vatId, c.taxId,
+                      c.email, c.phone, c.currency, c.iban, c.bic, c.bankName, c.paymentTermsDays,
+                      c.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                       : QVariant(c.logo),
+                      c.logoMime, m_store.tick().toString()}));
+    const QJsonObject fields
+        = before ? changedFields(toJson(before.value()), toJson(c)) : toJson(c);
     if (!fields.isEmpty())
-        KONTOR_TRY(m_store.appendChange({u"company"_s, u"company"_s,
-                                         before ? u"update"_s : u"create"_s, fields}));
+        KONTOR_TRY(m_store.appendChange(
+            {u"company"_s, u"company"_s, before ? u"update"_s : u"create"_s, fields}));
     return tx.commit();
 }
 
@@ -302,11 +305,11 @@ Result<TaxRate> Ledger::addTaxRate(TaxRate rate)
         rate.id = newUuid7();
     KONTOR_TRY(validateTaxRate(rate));
     WriteTransaction tx(m_store);
-    KONTOR_TRY(m_store.exec(u"INSERT INTO tax_rates(id, name, rate_bp, category, exemption_reason, "
-                            "exemption_code, archived, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                            {rate.id, rate.name, rate.rateBp, taxCategoryCode(rate.category),
-                             rate.exemptionReason, rate.exemptionReasonCode, rate.archived,
-                             m_store.tick().toString()}));
+    KONTOR_TRY(m_store.exec(
+        u"INSERT INTO tax_rates(id, name, rate_bp, category, exemption_reason, "
+        "exemption_code, archived, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {rate.id, rate.name, rate.rateBp, taxCategoryCode(rate.category), rate.exemptionReason,
+         rate.exemptionReasonCode, rate.archived, m_store.tick().toString()}));
     KONTOR_TRY(m_store.appendChange({u"tax_rate"_s, rate.id, u"create"_s, toJson(rate)}));
     invalidateTaxRates();
     KONTOR_TRY(tx.commit());
@@ -327,7 +330,7 @@ Status Ledger::updateTaxRate(const TaxRate &rate)
                              rate.exemptionReason, rate.exemptionReasonCode, rate.archived,
                              m_store.tick().toString(), rate.id}));
     KONTOR_TRY(m_store.appendChange(
-            {u"tax_rate"_s, rate.id, u"update"_s, changedFields(toJson(*before), toJson(rate))}));
+        {u"tax_rate"_s, rate.id, u"update"_s, changedFields(toJson(*before), toJson(rate))}));
     invalidateTaxRates();
     return tx.commit();
 }
@@ -335,7 +338,7 @@ Status Ledger::updateTaxRate(const TaxRate &rate)
 Result<QList<TaxRate>> Ledger::taxRates(bool includeArchived) const
 {
     auto q = m_store.exec(u"SELECT %1 FROM tax_rates ORDER BY category, rate_bp DESC, name"_s.arg(
-            QLatin1StringView(kTaxRateColumns)));
+        QLatin1StringView(kTaxRateColumns)));
     if (!q)
         return q.error();
     QList<TaxRate> out;
@@ -378,14 +381,13 @@ Result<NumberSeries> Ledger::addSeries(NumberSeries s)
         if (o.prefix == s.prefix)
             return validationError(u"prefix"_s, u"duplicate-prefix"_s,
                                    u"series '%1' already uses the prefix '%2'; numbers must stay "
-                                   "unique"_s
-                                           .arg(o.name, s.prefix));
+                                   "unique"_s.arg(o.name, s.prefix));
     WriteTransaction tx(m_store);
-    KONTOR_TRY(m_store.exec(u"INSERT INTO series(id, name, prefix, width, next_number, kind, "
-                            "holder_device, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                            {s.id, s.name, s.prefix, s.width, s.nextNumber,
-                             documentKindName(s.kind), s.holderDeviceId,
-                             m_store.tick().toString()}));
+    KONTOR_TRY(
+        m_store.exec(u"INSERT INTO series(id, name, prefix, width, next_number, kind, "
+                     "holder_device, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     {s.id, s.name, s.prefix, s.width, s.nextNumber, documentKindName(s.kind),
+                      s.holderDeviceId, m_store.tick().toString()}));
     KONTOR_TRY(m_store.appendChange({u"series"_s, s.id, u"create"_s, toJson(s)}));
     KONTOR_TRY(tx.commit());
     return s;
@@ -393,8 +395,8 @@ Result<NumberSeries> Ledger::addSeries(NumberSeries s)
 
 Result<QList<NumberSeries>> Ledger::seriesList() const
 {
-    auto q = m_store.exec(u"SELECT %1 FROM series ORDER BY kind, name"_s.arg(
-            QLatin1StringView(kSeriesColumns)));
+    auto q = m_store.exec(
+        u"SELECT %1 FROM series ORDER BY kind, name"_s.arg(QLatin1StringView(kSeriesColumns)));
     if (!q)
         return q.error();
     QList<NumberSeries> out;
@@ -406,7 +408,7 @@ Result<QList<NumberSeries>> Ledger::seriesList() const
 Result<NumberSeries> Ledger::series(const QString &id) const
 {
     auto q = m_store.exec(
-            u"SELECT %1 FROM series WHERE id = ?"_s.arg(QLatin1StringView(kSeriesColumns)), {id});
+        u"SELECT %1 FROM series WHERE id = ?"_s.arg(QLatin1StringView(kSeriesColumns)), {id});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -418,15 +420,20 @@ Result<NumberSeries> Ledger::series(const QString &id) const
 
 Result<QString> Ledger::defaultSeries(DocumentKind kind) const
 {
-    auto all = seriesList();
-    if (!all)
-        return all.error();
-    for (const NumberSeries &s : all.value())
-        if (s.kind == kind && s.holderDeviceId == m_store.deviceId())
-            return s.id;
-    return validationError(u"series"_s, u"no-series"_s,
-                           u"this device holds no %1 series; add one in Settings"_s.arg(
-                                   documentKindName(kind)));
+    // The oldest series of the kind that this device holds (ids are time-ordered).
+    auto q = m_store.exec(u"SELECT id FROM series WHERE kind = ? AND holder_device = ? ORDER BY "
+                          "id LIMIT 1"_s,
+                          {documentKindName(kind), m_store.deviceId()});
+    if (!q)
+        return q.error();
+    if ((*q)->next()) {
+        const QString id = (*q)->value(0).toString();
+        (*q)->finish();
+        return id;
+    }
+    return validationError(
+        u"series"_s, u"no-series"_s,
+        u"this device holds no %1 series; add one in Settings"_s.arg(documentKindName(kind)));
 }
 
 Result<Customer> Ledger::addCustomer(Customer c)
@@ -461,12 +468,12 @@ Status Ledger::updateCustomer(const Customer &c)
     binds.removeFirst();
     binds << searchKey(c.name) << m_store.tick().toString() << c.id;
     KONTOR_TRY(m_store.exec(
-            u"UPDATE customers SET name = ?, email = ?, vat_id = ?, tax_id = ?, b_street = ?, "
-            "b_additional = ?, b_postal_code = ?, b_city = ?, b_region = ?, b_country = ?, "
-            "s_street = ?, s_additional = ?, s_postal_code = ?, s_city = ?, s_region = ?, "
-            "s_country = ?, payment_terms_days = ?, currency = ?, notes = ?, archived = ?, "
-            "name_key = ?, updated_hlc = ? WHERE id = ?"_s,
-            binds));
+        u"UPDATE customers SET name = ?, email = ?, vat_id = ?, tax_id = ?, b_street = ?, "
+        "b_additional = ?, b_postal_code = ?, b_city = ?, b_region = ?, b_country = ?, "
+        "s_street = ?, s_additional = ?, s_postal_code = ?, s_city = ?, s_region = ?, "
+        "s_country = ?, payment_terms_days = ?, currency = ?, notes = ?, archived = ?, "
+        "name_key = ?, updated_hlc = ? WHERE id = ?"_s,
+        binds));
     if (fields.contains(u"name"_s)) {
         // Drafts show the customer's current name; issued documents keep the name they had.
         KONTOR_TRY(m_store.exec(u"UPDATE documents SET customer_name = ?, customer_key = ? WHERE "
@@ -487,9 +494,9 @@ Status Ledger::deleteCustomer(const QString &id)
     const qint64 n = (*q)->value(0).toLongLong();
     (*q)->finish();
     if (n > 0)
-        return Error{ErrorKind::Conflict, u"customer"_s, u"customer-in-use"_s,
-                     u"the customer has %1 documents and cannot be deleted; archive it instead"_s
-                             .arg(n)};
+        return Error {
+            ErrorKind::Conflict, u"customer"_s, u"customer-in-use"_s,
+            u"the customer has %1 documents and cannot be deleted; archive it instead"_s.arg(n)};
     WriteTransaction tx(m_store);
     KONTOR_TRY(m_store.exec(u"DELETE FROM customers WHERE id = ?"_s, {id}));
     KONTOR_TRY(m_store.appendChange({u"customer"_s, id, u"delete"_s, {}}));
@@ -499,8 +506,7 @@ Status Ledger::deleteCustomer(const QString &id)
 Result<Customer> Ledger::customer(const QString &id) const
 {
     auto q = m_store.exec(
-            u"SELECT %1 FROM customers WHERE id = ?"_s.arg(QLatin1StringView(kCustomerColumns)),
-            {id});
+        u"SELECT %1 FROM customers WHERE id = ?"_s.arg(QLatin1StringView(kCustomerColumns)), {id});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -512,8 +518,8 @@ Result<Customer> Ledger::customer(const QString &id) const
 
 Result<Page<Customer>> Ledger::customers(const CustomerQuery &query) const
 {
-    QString sql = u"SELECT %1, name_key FROM customers WHERE 1"_s.arg(
-            QLatin1StringView(kCustomerColumns));
+    QString sql
+        = u"SELECT %1, name_key FROM customers WHERE 1"_s.arg(QLatin1StringView(kCustomerColumns));
     QVariantList binds;
     if (!query.includeArchived)
         sql += u" AND archived = 0"_s;
@@ -526,7 +532,8 @@ Result<Page<Customer>> Ledger::customers(const CustomerQuery &query) const
         QVariant v;
         QString id;
         if (!decodeCursor(query.after, &v, &id))
-            return validationError(u"after"_s, u"invalid-cursor"_s, u"the page cursor is invalid"_s);
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
         sql += u" AND (name_key, id) > (?, ?)"_s;
         binds << v.toString() << id;
     }
@@ -587,8 +594,7 @@ Status Ledger::updateProduct(const Product &p)
 Result<Product> Ledger::product(const QString &id) const
 {
     auto q = m_store.exec(
-            u"SELECT %1 FROM products WHERE id = ?"_s.arg(QLatin1StringView(kProductColumns)),
-            {id});
+        u"SELECT %1 FROM products WHERE id = ?"_s.arg(QLatin1StringView(kProductColumns)), {id});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -614,7 +620,8 @@ Result<Page<Product>> Ledger::products(const ProductQuery &query) const
         QVariant v;
         QString id;
         if (!decodeCursor(query.after, &v, &id))
-            return validationError(u"after"_s, u"invalid-cursor"_s, u"the page cursor is invalid"_s);
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
         sql += u" AND (name, id) > (?, ?)"_s;
         binds << v.toString() << id;
     }

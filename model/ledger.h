@@ -33,6 +33,7 @@ struct DocumentSummary
     qint64 totalMinor = 0;
     qint64 paidMinor = 0;
     qint64 creditedMinor = 0;
+    QString referenceId; // credit note: its invoice; invoice: the quote it came from
     qint64 balanceMinor() const { return totalMinor - paidMinor - creditedMinor; }
     bool overdue = false;
 };
@@ -45,9 +46,10 @@ struct DocumentQuery
 {
     DocumentKind kind = DocumentKind::Invoice;
     std::optional<DocumentStatus> status;
-    bool openOnly = false;    // issued, partially paid (balance > 0)
+    bool openOnly = false; // issued, partially paid (balance > 0)
     bool overdueOnly = false; // open and past the due date
     QString customerId;
+    QString referenceId; // e.g. the credit notes of one invoice
     QDate from;
     QDate to;
     QString search; // number prefix or customer name prefix, case-insensitive
@@ -57,8 +59,7 @@ struct DocumentQuery
     QString after; // opaque cursor from the previous page
 };
 
-template<typename T>
-struct Page
+template<typename T> struct Page
 {
     QList<T> items;
     QString next; // empty when there are no more rows
@@ -91,8 +92,8 @@ struct ExpenseQuery
 
 struct IssueOptions
 {
-    QString seriesId;            // empty: the first series of the document's kind held here
-    QDate issueDate;             // empty: keep the draft's date, or today if it has none
+    QString seriesId; // empty: the first series of the document's kind held here
+    QDate issueDate; // empty: keep the draft's date, or today if it has none
     std::optional<qint64> expectedSequence; // when given, must equal the series' next number
 };
 

@@ -14,15 +14,15 @@ namespace Kontor {
 
 namespace {
 
-const char *const kDocumentColumns =
-        "id, kind, status, series_id, number, sequence, customer_id, customer_name, "
-        "customer_snapshot, issue_date, due_date, currency, notes, payment_terms, reference_id, "
-        "buyer_reference, line_net, vat_total, total, paid, credited, breakdown, issued_by_device, "
-        "created_hlc, updated_hlc";
+const char *const kDocumentColumns
+    = "id, kind, status, series_id, number, sequence, customer_id, customer_name, "
+      "customer_snapshot, issue_date, due_date, currency, notes, payment_terms, reference_id, "
+      "buyer_reference, line_net, vat_total, total, paid, credited, breakdown, issued_by_device, "
+      "created_hlc, updated_hlc";
 
-const char *const kLineColumns =
-        "id, product_id, description, quantity, unit, unit_price, discount_bp, tax_rate_id, "
-        "tax_category, tax_rate_bp, exemption_reason, exemption_code, gross, allowance, net";
+const char *const kLineColumns
+    = "id, product_id, description, quantity, unit, unit_price, discount_bp, tax_rate_id, "
+      "tax_category, tax_rate_bp, exemption_reason, exemption_code, gross, allowance, net";
 
 QJsonArray breakdownToJson(const QList<VatBreakdown> &list)
 {
@@ -38,7 +38,7 @@ QList<VatBreakdown> breakdownFromJson(const QByteArray &json)
         const QJsonObject o = v.toObject();
         VatBreakdown b;
         b.category = taxCategoryFromCode(o.value(u"category"_s).toString())
-                             .value_or(TaxCategory::Standard);
+                         .value_or(TaxCategory::Standard);
         b.rateBp = o.value(u"rateBp"_s).toInt();
         b.taxableMinor = o.value(u"taxable"_s).toInteger();
         b.vatMinor = o.value(u"vat"_s).toInteger();
@@ -51,26 +51,31 @@ QList<VatBreakdown> breakdownFromJson(const QByteArray &json)
 
 Error notFound(const QString &what, const QString &id)
 {
-    return Error{ErrorKind::NotFound, {}, u"not-found"_s,
-                 u"%1 '%2' does not exist"_s.arg(what, id)};
+    return Error {
+        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
 }
 
 Error immutable(const Document &d)
 {
-    return Error{ErrorKind::Conflict, u"status"_s, u"immutable"_s,
-                 u"%1 %2 is issued and cannot be changed; correct it with a credit note"_s.arg(
-                         d.kind == DocumentKind::CreditNote ? u"credit note"_s : u"invoice"_s,
-                         d.number)};
+    return Error {
+        ErrorKind::Conflict, u"status"_s, u"immutable"_s,
+        u"%1 %2 is issued and cannot be changed; correct it with a credit note"_s.arg(
+            d.kind == DocumentKind::CreditNote ? u"credit note"_s : u"invoice"_s, d.number)};
 }
 
 QString sortColumn(DocumentSort s)
 {
     switch (s) {
-    case DocumentSort::IssueDate: return u"d.issue_date"_s;
-    case DocumentSort::Number: return u"d.number"_s;
-    case DocumentSort::Customer: return u"d.customer_key"_s;
-    case DocumentSort::Total: return u"d.total"_s;
-    case DocumentSort::DueDate: return u"d.due_date"_s;
+    case DocumentSort::IssueDate:
+        return u"d.issue_date"_s;
+    case DocumentSort::Number:
+        return u"d.number"_s;
+    case DocumentSort::Customer:
+        return u"d.customer_key"_s;
+    case DocumentSort::Total:
+        return u"d.total"_s;
+    case DocumentSort::DueDate:
+        return u"d.due_date"_s;
     }
     return u"d.issue_date"_s;
 }
@@ -79,9 +84,9 @@ QString sortColumn(DocumentSort s)
 
 Result<Document> Ledger::loadDocument(const QString &where, const QString &key) const
 {
-    auto q = m_store.exec(u"SELECT %1 FROM documents WHERE %2 = ?"_s.arg(
-                                  QLatin1StringView(kDocumentColumns), where),
-                          {key});
+    auto q = m_store.exec(
+        u"SELECT %1 FROM documents WHERE %2 = ?"_s.arg(QLatin1StringView(kDocumentColumns), where),
+        {key});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -97,7 +102,8 @@ Result<Document> Ledger::loadDocument(const QString &where, const QString &key) 
     d.customerId = r.value(6).toString();
     d.customerName = r.value(7).toString();
     if (!r.value(8).isNull())
-        d.customerSnapshot = customerFromJson(QJsonDocument::fromJson(r.value(8).toByteArray()).object());
+        d.customerSnapshot
+            = customerFromJson(QJsonDocument::fromJson(r.value(8).toByteArray()).object());
     d.issueDate = dateFromText(r.value(9).toString());
     d.dueDate = dateFromText(r.value(10).toString());
     d.currency = r.value(11).toString();
@@ -134,7 +140,8 @@ Result<Document> Ledger::loadDocument(const QString &where, const QString &key) 
         line.unitPrice = l.value(5).toLongLong();
         line.discountBp = l.value(6).toInt();
         line.taxRateId = l.value(7).toString();
-        line.taxCategory = taxCategoryFromCode(l.value(8).toString()).value_or(TaxCategory::Standard);
+        line.taxCategory
+            = taxCategoryFromCode(l.value(8).toString()).value_or(TaxCategory::Standard);
         line.taxRateBp = l.value(9).toInt();
         line.exemptionReason = l.value(10).toString();
         line.exemptionReasonCode = l.value(11).toString();
@@ -164,14 +171,14 @@ Status Ledger::writeLines(const Document &doc)
     KONTOR_TRY(m_store.exec(u"DELETE FROM document_lines WHERE document_id = ?"_s, {doc.id}));
     for (qsizetype i = 0; i < doc.lines.size(); ++i) {
         const DocumentLine &l = doc.lines.at(i);
-        KONTOR_TRY(m_store.exec(u"INSERT INTO document_lines(document_id, position, %1) VALUES (?, "
-                                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
-                                        QLatin1StringView(kLineColumns)),
-                                {doc.id, i, l.id, textOrNull(l.productId), l.description,
-                                 l.quantity, l.unit, l.unitPrice, l.discountBp, l.taxRateId,
-                                 taxCategoryCode(l.taxCategory), l.taxRateBp, l.exemptionReason,
-                                 l.exemptionReasonCode, l.grossMinor, l.allowanceMinor,
-                                 l.netMinor}));
+        KONTOR_TRY(
+            m_store.exec(u"INSERT INTO document_lines(document_id, position, %1) VALUES (?, "
+                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
+                             QLatin1StringView(kLineColumns)),
+                         {doc.id, i, l.id, textOrNull(l.productId), l.description, l.quantity,
+                          l.unit, l.unitPrice, l.discountBp, l.taxRateId,
+                          taxCategoryCode(l.taxCategory), l.taxRateBp, l.exemptionReason,
+                          l.exemptionReasonCode, l.grossMinor, l.allowanceMinor, l.netMinor}));
     }
     return {};
 }
@@ -180,36 +187,54 @@ Status Ledger::writeDocument(const Document &d, bool insert)
 {
     const QString hlc = m_store.tick().toString();
     const QString breakdown = QString::fromUtf8(
-            QJsonDocument(breakdownToJson(d.totals.breakdown)).toJson(QJsonDocument::Compact));
+        QJsonDocument(breakdownToJson(d.totals.breakdown)).toJson(QJsonDocument::Compact));
     const QVariant snapshot = d.isIssued()
-            ? QVariant(QString::fromUtf8(canonicalBytes(toJson(d.customerSnapshot))))
-            : QVariant(QMetaType(QMetaType::QString));
+        ? QVariant(QString::fromUtf8(canonicalBytes(toJson(d.customerSnapshot))))
+        : QVariant(QMetaType(QMetaType::QString));
     if (insert) {
         KONTOR_TRY(m_store.exec(
-                u"INSERT INTO documents(id, kind, status, series_id, number, sequence, "
-                "customer_id, customer_name, customer_key, customer_snapshot, issue_date, "
-                "due_date, currency, notes, payment_terms, reference_id, buyer_reference, "
-                "line_net, vat_total, total, paid, credited, breakdown, issued_by_device, "
-                "created_hlc, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                {d.id, documentKindName(d.kind), documentStatusName(d.status),
-                 textOrNull(d.seriesId), d.number,
-                 d.sequence ? QVariant(d.sequence) : QVariant(QMetaType(QMetaType::LongLong)),
-                 textOrNull(d.customerId), d.customerName, searchKey(d.customerName), snapshot,
-                 dateToText(d.issueDate), dateToText(d.dueDate), d.currency, d.notes,
-                 d.paymentTerms, textOrNull(d.referenceId), d.buyerReference,
-                 d.totals.lineNetSum, d.totals.vatTotal, d.totals.taxInclusive, d.paidMinor,
-                 d.creditedMinor, breakdown, textOrNull(d.issuedByDevice), hlc, hlc}));
+            u"INSERT INTO documents(id, kind, status, series_id, number, sequence, "
+            "customer_id, customer_name, customer_key, customer_snapshot, issue_date, "
+            "due_date, currency, notes, payment_terms, reference_id, buyer_reference, "
+            "line_net, vat_total, total, paid, credited, breakdown, issued_by_device, "
+            "created_hlc, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {d.id,
+             documentKindName(d.kind),
+             documentStatusName(d.status),
+             textOrNull(d.seriesId),
+             d.number,
+             d.sequence ? QVariant(d.sequence) : QVariant(QMetaType(QMetaType::LongLong)),
+             textOrNull(d.customerId),
+             d.customerName,
+             searchKey(d.customerName),
+             snapshot,
+             dateToText(d.issueDate),
+             dateToText(d.dueDate),
+             d.currency,
+             d.notes,
+             d.paymentTerms,
+             textOrNull(d.referenceId),
+             d.buyerReference,
+             d.totals.lineNetSum,
+             d.totals.vatTotal,
+             d.totals.taxInclusive,
+             d.paidMinor,
+             d.creditedMinor,
+             breakdown,
+             textOrNull(d.issuedByDevice),
+             hlc,
+             hlc}));
     } else {
         KONTOR_TRY(m_store.exec(
-                u"UPDATE documents SET customer_id = ?, customer_name = ?, customer_key = ?, "
-                "issue_date = ?, due_date = ?, currency = ?, notes = ?, payment_terms = ?, "
-                "reference_id = ?, buyer_reference = ?, line_net = ?, vat_total = ?, total = ?, "
-                "breakdown = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
-                {textOrNull(d.customerId), d.customerName, searchKey(d.customerName),
-                 dateToText(d.issueDate), dateToText(d.dueDate), d.currency, d.notes,
-                 d.paymentTerms, textOrNull(d.referenceId), d.buyerReference, d.totals.lineNetSum,
-                 d.totals.vatTotal, d.totals.taxInclusive, breakdown, hlc, d.id}));
+            u"UPDATE documents SET customer_id = ?, customer_name = ?, customer_key = ?, "
+            "issue_date = ?, due_date = ?, currency = ?, notes = ?, payment_terms = ?, "
+            "reference_id = ?, buyer_reference = ?, line_net = ?, vat_total = ?, total = ?, "
+            "breakdown = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
+            {textOrNull(d.customerId), d.customerName, searchKey(d.customerName),
+             dateToText(d.issueDate), dateToText(d.dueDate), d.currency, d.notes, d.paymentTerms,
+             textOrNull(d.referenceId), d.buyerReference, d.totals.lineNetSum, d.totals.vatTotal,
+             d.totals.taxInclusive, breakdown, hlc, d.id}));
     }
     return writeLines(d);
 }
@@ -267,7 +292,7 @@ Result<Document> Ledger::updateDraft(Document d)
     if (d.kind != before->kind)
         return validationError(u"kind"_s, u"kind-change"_s,
                                u"a %1 cannot be turned into a %2"_s.arg(
-                                       documentKindName(before->kind), documentKindName(d.kind)));
+                                   documentKindName(before->kind), documentKindName(d.kind)));
     d.status = DocumentStatus::Draft;
     d.number.clear();
     d.sequence = 0;
@@ -315,16 +340,16 @@ Status Ledger::deleteDraft(const QString &id)
         const bool referenced = (*q)->value(0).toLongLong() > 0;
         (*q)->finish();
         if (referenced)
-            return Error{ErrorKind::Conflict, u"reference"_s, u"quote-in-use"_s,
-                         u"the quote was converted to an invoice and cannot be deleted"_s};
+            return Error {ErrorKind::Conflict, u"reference"_s, u"quote-in-use"_s,
+                          u"the quote was converted to an invoice and cannot be deleted"_s};
     }
     KONTOR_TRY(m_store.exec(u"DELETE FROM documents WHERE id = ? AND (status = 'draft' OR kind = "
                             "'quote')"_s,
                             {id}));
     KONTOR_TRY(m_audit.append(documentKindName(d->kind), id, u"delete"_s,
-                              QJsonObject{{u"id"_s, id},
-                                          {u"kind"_s, documentKindName(d->kind)},
-                                          {u"total"_s, d->totals.payable}}));
+                              QJsonObject {{u"id"_s, id},
+                                           {u"kind"_s, documentKindName(d->kind)},
+                                           {u"total"_s, d->totals.payable}}));
     KONTOR_TRY(m_store.appendChange({documentKindName(d->kind), id, u"delete"_s, {}}));
     return tx.commit();
 }
@@ -351,11 +376,11 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
         return loaded.error();
     Document d = loaded.value();
     if (d.kind == DocumentKind::Quote)
-        return Error{ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
-                     u"quotes are not issued; convert the quote to an invoice"_s};
+        return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
+                      u"quotes are not issued; convert the quote to an invoice"_s};
     if (d.status != DocumentStatus::Draft)
-        return Error{ErrorKind::Conflict, u"status"_s, u"already-issued"_s,
-                     u"%1 is already issued as %2"_s.arg(documentKindName(d.kind), d.number)};
+        return Error {ErrorKind::Conflict, u"status"_s, u"already-issued"_s,
+                      u"%1 is already issued as %2"_s.arg(documentKindName(d.kind), d.number)};
 
     QString seriesId = options.seriesId;
     if (seriesId.isEmpty()) {
@@ -400,19 +425,19 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
                                    u"a credit note must reference an issued invoice"_s);
         invoice = inv.value();
         if (invoice.currency != d.currency)
-            return validationError(u"currency"_s, u"currency-mismatch"_s,
-                                   u"the credit note must be in the invoice's currency (%1)"_s.arg(
-                                           invoice.currency));
+            return validationError(
+                u"currency"_s, u"currency-mismatch"_s,
+                u"the credit note must be in the invoice's currency (%1)"_s.arg(invoice.currency));
         if (invoice.customerId != d.customerId)
             return validationError(u"customer"_s, u"customer-mismatch"_s,
                                    u"the credit note must be for the invoice's customer"_s);
         const qint64 creditable = invoice.totals.payable - invoice.creditedMinor;
         if (d.totals.payable > creditable)
-            return validationError(u"lines"_s, u"credit-exceeds-invoice"_s,
-                                   u"the credit note (%1) exceeds what is left to credit on "
-                                   "invoice %2 (%3)"_s
-                                           .arg(formatMinor(d.totals.payable, 2), invoice.number,
-                                                formatMinor(creditable, 2)));
+            return validationError(
+                u"lines"_s, u"credit-exceeds-invoice"_s,
+                u"the credit note (%1) exceeds what is left to credit on "
+                "invoice %2 (%3)"_s.arg(formatAmount(d.totals.payable, d.currency), invoice.number,
+                                        formatAmount(creditable, d.currency)));
         if (d.totals.payable <= 0)
             return validationError(u"lines"_s, u"empty-credit"_s,
                                    u"a credit note must credit a positive amount"_s);
@@ -433,17 +458,16 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
     // Lines first: once the document is issued the triggers freeze them.
     KONTOR_TRY(writeLines(d));
     KONTOR_TRY(m_store.exec(
-            u"UPDATE documents SET status = 'issued', series_id = ?, number = ?, sequence = ?, "
-            "customer_name = ?, customer_key = ?, customer_snapshot = ?, issue_date = ?, "
-            "due_date = ?, line_net = ?, vat_total = ?, total = ?, breakdown = ?, "
-            "issued_by_device = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
-            {d.seriesId, d.number, d.sequence, d.customerName, searchKey(d.customerName),
-             QString::fromUtf8(canonicalBytes(toJson(d.customerSnapshot))),
-             dateToText(d.issueDate), dateToText(d.dueDate), d.totals.lineNetSum,
-             d.totals.vatTotal, d.totals.taxInclusive,
-             QString::fromUtf8(QJsonDocument(breakdownToJson(d.totals.breakdown))
-                                       .toJson(QJsonDocument::Compact)),
-             d.issuedByDevice, m_store.tick().toString(), d.id}));
+        u"UPDATE documents SET status = 'issued', series_id = ?, number = ?, sequence = ?, "
+        "customer_name = ?, customer_key = ?, customer_snapshot = ?, issue_date = ?, "
+        "due_date = ?, line_net = ?, vat_total = ?, total = ?, breakdown = ?, "
+        "issued_by_device = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
+        {d.seriesId, d.number, d.sequence, d.customerName, searchKey(d.customerName),
+         QString::fromUtf8(canonicalBytes(toJson(d.customerSnapshot))), dateToText(d.issueDate),
+         dateToText(d.dueDate), d.totals.lineNetSum, d.totals.vatTotal, d.totals.taxInclusive,
+         QString::fromUtf8(
+             QJsonDocument(breakdownToJson(d.totals.breakdown)).toJson(QJsonDocument::Compact)),
+         d.issuedByDevice, m_store.tick().toString(), d.id}));
     auto moved = m_store.exec(u"UPDATE series SET next_number = next_number + 1, updated_hlc = ? "
                               "WHERE id = ? AND next_number = ?"_s,
                               {m_store.tick().toString(), ser.id, sequence});
@@ -466,13 +490,13 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
 
 Status Ledger::refreshStatus(const QString &documentId)
 {
-    KONTOR_TRY(m_store.exec(
-            u"UPDATE documents SET status = CASE "
-            "WHEN credited >= total AND total > 0 AND paid = 0 THEN 'credited' "
-            "WHEN total - paid - credited <= 0 THEN 'paid' "
-            "WHEN paid > 0 OR credited > 0 THEN 'partially_paid' "
-            "ELSE 'issued' END WHERE id = ? AND kind = 'invoice' AND status <> 'draft'"_s,
-            {documentId}));
+    KONTOR_TRY(
+        m_store.exec(u"UPDATE documents SET status = CASE "
+                     "WHEN credited >= total AND total > 0 AND paid = 0 THEN 'credited' "
+                     "WHEN total - paid - credited <= 0 THEN 'paid' "
+                     "WHEN paid > 0 OR credited > 0 THEN 'partially_paid' "
+                     "ELSE 'issued' END WHERE id = ? AND kind = 'invoice' AND status <> 'draft'"_s,
+                     {documentId}));
     return {};
 }
 
@@ -490,9 +514,8 @@ Result<Document> Ledger::createCreditNote(const CreditNoteRequest &req)
     cn.customerId = inv->customerId;
     cn.currency = inv->currency;
     cn.issueDate = req.issueDate;
-    cn.notes = req.reason.isEmpty() ? u"Credit note for invoice %1"_s.arg(inv->number)
-                                    : u"Credit note for invoice %1: %2"_s.arg(inv->number,
-                                                                             req.reason);
+    // The reference to the invoice travels in referenceId and is printed from there.
+    cn.notes = req.reason;
     if (req.lines.isEmpty()) {
         for (DocumentLine l : inv->lines) {
             l.id.clear();
@@ -512,8 +535,8 @@ Result<Document> Ledger::convertQuote(const QString &quoteId)
     if (q->kind != DocumentKind::Quote)
         return validationError(u"kind"_s, u"not-a-quote"_s, u"only quotes can be converted"_s);
     if (q->status == DocumentStatus::Converted)
-        return Error{ErrorKind::Conflict, u"status"_s, u"already-converted"_s,
-                     u"the quote was already converted to an invoice"_s};
+        return Error {ErrorKind::Conflict, u"status"_s, u"already-converted"_s,
+                      u"the quote was already converted to an invoice"_s};
     Document inv = q.value();
     inv.id.clear();
     inv.kind = DocumentKind::Invoice;
@@ -526,10 +549,11 @@ Result<Document> Ledger::convertQuote(const QString &quoteId)
     auto created = createDraft(inv);
     if (!created)
         return created.error();
-    KONTOR_TRY(m_store.exec(u"UPDATE documents SET status = 'converted', updated_hlc = ? WHERE id = ?"_s,
-                            {m_store.tick().toString(), quoteId}));
-    KONTOR_TRY(m_store.appendChange({u"quote"_s, quoteId, u"update"_s,
-                                     QJsonObject{{u"status"_s, u"converted"_s}}}));
+    KONTOR_TRY(
+        m_store.exec(u"UPDATE documents SET status = 'converted', updated_hlc = ? WHERE id = ?"_s,
+                     {m_store.tick().toString(), quoteId}));
+    KONTOR_TRY(m_store.appendChange(
+        {u"quote"_s, quoteId, u"update"_s, QJsonObject {{u"status"_s, u"converted"_s}}}));
     KONTOR_TRY(tx.commit());
     return created;
 }
@@ -555,10 +579,11 @@ Result<Document> Ledger::duplicateAsDraft(const QString &id)
 Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) const
 {
     const QString col = sortColumn(query.sort);
-    QString sql = u"SELECT d.id, d.kind, d.status, d.number, d.customer_id, d.customer_name, "
-                  "d.issue_date, d.due_date, d.currency, d.line_net, d.vat_total, d.total, "
-                  "d.paid, d.credited, %1 FROM documents d WHERE d.kind = ?"_s.arg(col);
-    QVariantList binds{documentKindName(query.kind)};
+    QString sql
+        = u"SELECT d.id, d.kind, d.status, d.number, d.customer_id, d.customer_name, "
+          "d.issue_date, d.due_date, d.currency, d.line_net, d.vat_total, d.total, "
+          "d.paid, d.credited, d.reference_id, %1 FROM documents d WHERE d.kind = ?"_s.arg(col);
+    QVariantList binds {documentKindName(query.kind)};
     const QString today = dateToText(m_store.today());
     if (query.status) {
         sql += u" AND d.status = ?"_s;
@@ -573,6 +598,10 @@ Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) cons
     if (!query.customerId.isEmpty()) {
         sql += u" AND d.customer_id = ?"_s;
         binds << query.customerId;
+    }
+    if (!query.referenceId.isEmpty()) {
+        sql += u" AND d.reference_id = ?"_s;
+        binds << query.referenceId;
     }
     if (query.from.isValid()) {
         sql += u" AND d.issue_date >= ?"_s;
@@ -594,9 +623,11 @@ Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) cons
         QVariant v;
         QString id;
         if (!decodeCursor(query.after, &v, &id))
-            return validationError(u"after"_s, u"invalid-cursor"_s, u"the page cursor is invalid"_s);
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
         sql += u" AND (%1, d.id) %2 (?, ?)"_s.arg(col, query.descending ? u"<"_s : u">"_s);
-        binds << (query.sort == DocumentSort::Total ? QVariant(v.toLongLong()) : QVariant(v.toString()))
+        binds << (query.sort == DocumentSort::Total ? QVariant(v.toLongLong())
+                                                    : QVariant(v.toString()))
               << id;
     }
     const QString dir = query.descending ? u"DESC"_s : u"ASC"_s;
@@ -631,10 +662,11 @@ Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) cons
         s.totalMinor = r.value(11).toLongLong();
         s.paidMinor = r.value(12).toLongLong();
         s.creditedMinor = r.value(13).toLongLong();
+        s.referenceId = r.value(14).toString();
         s.overdue = s.kind == DocumentKind::Invoice
-                && (s.status == DocumentStatus::Issued || s.status == DocumentStatus::PartiallyPaid)
-                && s.dueDate.isValid() && s.dueDate < todayDate && s.balanceMinor() > 0;
-        lastSort = r.value(14);
+            && (s.status == DocumentStatus::Issued || s.status == DocumentStatus::PartiallyPaid)
+            && s.dueDate.isValid() && s.dueDate < todayDate && s.balanceMinor() > 0;
+        lastSort = r.value(15);
         page.items.append(s);
     }
     (*q)->finish();

@@ -19,8 +19,8 @@ constexpr qsizetype MaxReceiptBytes = 20 * 1024 * 1024;
 
 Error notFound(const QString &what, const QString &id)
 {
-    return Error{ErrorKind::NotFound, {}, u"not-found"_s,
-                 u"%1 '%2' does not exist"_s.arg(what, id)};
+    return Error {
+        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
 }
 
 // The receipt's bytes must be what its type says: a receipt that cannot be opened is lost.
@@ -74,9 +74,9 @@ Result<Payment> Ledger::recordPayment(Payment p)
             return validationError(u"invoice"_s, u"unknown-invoice"_s,
                                    u"the invoice '%1' does not exist"_s.arg(p.targetId));
         if (d->kind != DocumentKind::Invoice)
-            return validationError(u"invoice"_s, u"not-an-invoice"_s,
-                                   u"payments are recorded on invoices, not on %1s"_s.arg(
-                                           documentKindName(d->kind)));
+            return validationError(
+                u"invoice"_s, u"not-an-invoice"_s,
+                u"payments are recorded on invoices, not on %1s"_s.arg(documentKindName(d->kind)));
         if (!d->isIssued())
             return validationError(u"invoice"_s, u"invoice-not-issued"_s,
                                    u"a draft cannot be paid; issue it first"_s);
@@ -98,23 +98,23 @@ Result<Payment> Ledger::recordPayment(Payment p)
     if (!valid) {
         Error e = valid.error();
         if (e.rule == u"overpayment"_s)
-            e.message = u"the payment of %1 %3 exceeds the open balance of %2 %3 on %4; record it "
-                        "explicitly as an overpayment if that is intended"_s
-                                .arg(formatMinor(p.amountMinor, 2), formatMinor(balance, 2),
-                                     currency, label);
+            e.message = u"the payment of %1 exceeds the open balance of %2 on %3; record it "
+                        "explicitly as an overpayment if that is intended"_s.arg(
+                            formatAmount(p.amountMinor, currency), formatAmount(balance, currency),
+                            label);
         return e;
     }
 
     WriteTransaction tx(m_store);
     const bool invoice = p.target == PaymentTarget::Invoice;
     KONTOR_TRY(m_store.exec(
-            u"INSERT INTO payments(id, target, document_id, expense_id, date, amount, currency, "
-            "method, reference, overpayment, created_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {p.id, invoice ? u"invoice"_s : u"expense"_s,
-             invoice ? QVariant(p.targetId) : QVariant(QMetaType(QMetaType::QString)),
-             invoice ? QVariant(QMetaType(QMetaType::QString)) : QVariant(p.targetId),
-             dateToText(p.date), p.amountMinor, p.currency, p.method, p.reference, p.overpayment,
-             m_store.tick().toString()}));
+        u"INSERT INTO payments(id, target, document_id, expense_id, date, amount, currency, "
+        "method, reference, overpayment, created_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {p.id, invoice ? u"invoice"_s : u"expense"_s,
+         invoice ? QVariant(p.targetId) : QVariant(QMetaType(QMetaType::QString)),
+         invoice ? QVariant(QMetaType(QMetaType::QString)) : QVariant(p.targetId),
+         dateToText(p.date), p.amountMinor, p.currency, p.method, p.reference, p.overpayment,
+         m_store.tick().toString()}));
     if (invoice) {
         KONTOR_TRY(m_store.exec(u"UPDATE documents SET paid = paid + ? WHERE id = ?"_s,
                                 {p.amountMinor, p.targetId}));
@@ -143,7 +143,7 @@ Result<QList<Payment>> Ledger::payments(const QString &targetId) const
         Payment p;
         p.id = (*q)->value(0).toString();
         p.target = (*q)->value(1).toString() == u"invoice"_s ? PaymentTarget::Invoice
-                                                              : PaymentTarget::Expense;
+                                                             : PaymentTarget::Expense;
         p.targetId = (*q)->value(2).toString();
         p.date = dateFromText((*q)->value(3).toString());
         p.amountMinor = (*q)->value(4).toLongLong();
@@ -170,11 +170,11 @@ Result<Expense> Ledger::addExpense(Expense e)
     KONTOR_TRY(validateExpense(e));
     WriteTransaction tx(m_store);
     const QString hlc = m_store.tick().toString();
-    KONTOR_TRY(m_store.exec(u"INSERT INTO expenses(%1, created_hlc, updated_hlc) VALUES (?, ?, ?, "
-                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(QLatin1StringView(kExpenseColumns)),
-                            {e.id, e.supplier, e.supplierVatId, dateToText(e.date), e.category,
-                             e.currency, e.netMinor, e.vatMinor, e.totalMinor, e.paidMinor,
-                             e.notes, hlc, hlc}));
+    KONTOR_TRY(
+        m_store.exec(u"INSERT INTO expenses(%1, created_hlc, updated_hlc) VALUES (?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(QLatin1StringView(kExpenseColumns)),
+                     {e.id, e.supplier, e.supplierVatId, dateToText(e.date), e.category, e.currency,
+                      e.netMinor, e.vatMinor, e.totalMinor, e.paidMinor, e.notes, hlc, hlc}));
     QList<ReceiptFile> receipts = e.receipts;
     e.receipts.clear();
     KONTOR_TRY(m_store.appendChange({u"expense"_s, e.id, u"create"_s, toJson(e)}));
@@ -200,7 +200,7 @@ Status Ledger::updateExpense(const Expense &e)
     if (next.totalMinor < next.paidMinor)
         return validationError(u"total"_s, u"below-paid"_s,
                                u"the total cannot be less than what was already paid (%1)"_s.arg(
-                                       formatMinor(next.paidMinor, 2)));
+                                   formatAmount(next.paidMinor, next.currency)));
     const QJsonObject fields = changedFields(toJson(before.value()), toJson(next));
     if (fields.isEmpty())
         return {};
@@ -221,8 +221,8 @@ Status Ledger::deleteExpense(const QString &id)
     if (!e)
         return e.error();
     if (e->paidMinor > 0)
-        return Error{ErrorKind::Conflict, u"expense"_s, u"expense-paid"_s,
-                     u"the expense has payments recorded and cannot be deleted"_s};
+        return Error {ErrorKind::Conflict, u"expense"_s, u"expense-paid"_s,
+                      u"the expense has payments recorded and cannot be deleted"_s};
     WriteTransaction tx(m_store);
     KONTOR_TRY(m_store.exec(u"DELETE FROM expenses WHERE id = ?"_s, {id}));
     KONTOR_TRY(m_audit.append(u"expense"_s, id, u"delete"_s, toJson(e.value())));
@@ -239,45 +239,47 @@ Result<ReceiptFile> Ledger::attachReceipt(const QString &expenseId, const QStrin
     if (data.size() > MaxReceiptBytes)
         return validationError(u"receipt"_s, u"too-large"_s,
                                u"a receipt may be at most 20 MiB (this one is %1 MiB)"_s.arg(
-                                       data.size() / (1024 * 1024)));
+                                   data.size() / (1024 * 1024)));
     const QString sniffed = sniffMime(data);
     if (sniffed.isEmpty())
         return validationError(u"receipt"_s, u"unsupported-type"_s,
                                u"'%1' is not a PDF, PNG, JPEG or WebP file"_s.arg(fileName));
     if (!mimeType.isEmpty() && mimeType != sniffed)
-        return validationError(u"receipt"_s, u"type-mismatch"_s,
-                               u"'%1' was declared as %2 but its content is %3"_s.arg(
-                                       fileName, mimeType, sniffed));
+        return validationError(
+            u"receipt"_s, u"type-mismatch"_s,
+            u"'%1' was declared as %2 but its content is %3"_s.arg(fileName, mimeType, sniffed));
     ReceiptFile r;
     r.id = newUuid7();
     r.fileName = fileName.isEmpty() ? u"receipt"_s : fileName;
     r.mimeType = sniffed;
-    r.sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    r.sha256
+        = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     WriteTransaction tx(m_store);
-    KONTOR_TRY(m_store.exec(u"INSERT INTO receipts(id, expense_id, file_name, mime_type, data, "
-                            "sha256, created_hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                            {r.id, expenseId, r.fileName, r.mimeType, data, r.sha256,
-                             m_store.tick().toString()}));
-    KONTOR_TRY(m_store.appendChange({u"receipt"_s, r.id, u"create"_s,
-                                     QJsonObject{{u"expenseId"_s, expenseId},
-                                                 {u"fileName"_s, r.fileName},
-                                                 {u"mimeType"_s, r.mimeType},
-                                                 {u"sha256"_s, r.sha256},
-                                                 {u"data"_s, QString::fromLatin1(data.toBase64())}}}));
+    KONTOR_TRY(m_store.exec(
+        u"INSERT INTO receipts(id, expense_id, file_name, mime_type, data, "
+        "sha256, created_hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {r.id, expenseId, r.fileName, r.mimeType, data, r.sha256, m_store.tick().toString()}));
+    KONTOR_TRY(
+        m_store.appendChange({u"receipt"_s, r.id, u"create"_s,
+                              QJsonObject {{u"expenseId"_s, expenseId},
+                                           {u"fileName"_s, r.fileName},
+                                           {u"mimeType"_s, r.mimeType},
+                                           {u"sha256"_s, r.sha256},
+                                           {u"data"_s, QString::fromLatin1(data.toBase64())}}}));
     KONTOR_TRY(tx.commit());
     return r;
 }
 
 Result<ReceiptFile> Ledger::receipt(const QString &receiptId) const
 {
-    auto q = m_store.exec(u"SELECT id, file_name, mime_type, data, sha256 FROM receipts WHERE id = ?"_s,
-                          {receiptId});
+    auto q = m_store.exec(
+        u"SELECT id, file_name, mime_type, data, sha256 FROM receipts WHERE id = ?"_s, {receiptId});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return notFound(u"receipt"_s, receiptId);
-    ReceiptFile r{(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toString(),
-                  (*q)->value(3).toByteArray(), (*q)->value(4).toString()};
+    ReceiptFile r {(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toString(),
+                   (*q)->value(3).toByteArray(), (*q)->value(4).toString()};
     (*q)->finish();
     return r;
 }
@@ -285,7 +287,7 @@ Result<ReceiptFile> Ledger::receipt(const QString &receiptId) const
 Result<Expense> Ledger::expense(const QString &id) const
 {
     auto q = m_store.exec(
-            u"SELECT %1 FROM expenses WHERE id = ?"_s.arg(QLatin1StringView(kExpenseColumns)), {id});
+        u"SELECT %1 FROM expenses WHERE id = ?"_s.arg(QLatin1StringView(kExpenseColumns)), {id});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -298,8 +300,11 @@ Result<Expense> Ledger::expense(const QString &id) const
     if (!r)
         return r.error();
     while ((*r)->next())
-        e.receipts.append(ReceiptFile{(*r)->value(0).toString(), (*r)->value(1).toString(),
-                                      (*r)->value(2).toString(), {}, (*r)->value(3).toString()});
+        e.receipts.append(ReceiptFile {(*r)->value(0).toString(),
+                                       (*r)->value(1).toString(),
+                                       (*r)->value(2).toString(),
+                                       {},
+                                       (*r)->value(3).toString()});
     return e;
 }
 
@@ -323,7 +328,8 @@ Result<Page<Expense>> Ledger::expenses(const ExpenseQuery &query) const
         QVariant v;
         QString id;
         if (!decodeCursor(query.after, &v, &id))
-            return validationError(u"after"_s, u"invalid-cursor"_s, u"the page cursor is invalid"_s);
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
         sql += u" AND (date, id) < (?, ?)"_s;
         binds << v.toString() << id;
     }

@@ -24,15 +24,17 @@ inline QVariant dateOrNull(const QDate &d)
 // Keyset cursor: the sort value and id of the last row of a page.
 inline QString encodeCursor(const QVariant &sortValue, const QString &id)
 {
-    const QJsonArray a{QJsonValue::fromVariant(sortValue), id};
-    return QString::fromLatin1(QJsonDocument(a).toJson(QJsonDocument::Compact).toBase64(
-            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QJsonArray a {QJsonValue::fromVariant(sortValue), id};
+    return QString::fromLatin1(
+        QJsonDocument(a)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 inline bool decodeCursor(const QString &cursor, QVariant *sortValue, QString *id)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
-            cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return false;
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);

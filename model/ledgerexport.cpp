@@ -18,10 +18,9 @@ namespace {
 
 // Import order: lines before their documents, because the immutability triggers refuse lines
 // added to an issued document; references are checked once everything is in.
-const char *const kTables[] = {"meta",     "company",        "tax_rates", "customers",
-                               "products", "series",         "document_lines", "documents",
-                               "expenses", "receipts",       "payments",  "audit_chain",
-                               "outbox"};
+const char *const kTables[]
+    = {"meta",      "company",  "tax_rates", "customers", "products",    "series", "document_lines",
+       "documents", "expenses", "receipts",  "payments",  "audit_chain", "outbox"};
 
 struct Column
 {
@@ -35,7 +34,7 @@ Result<QList<Column>> columnsOf(Store &store, const QString &table)
 {
     QSqlQuery q(store.database());
     if (!q.exec(u"PRAGMA table_info(%1)"_s.arg(table)))
-        return Error{ErrorKind::Io, {}, u"sql"_s, u"cannot read the schema of %1"_s.arg(table)};
+        return Error {ErrorKind::Io, {}, u"sql"_s, u"cannot read the schema of %1"_s.arg(table)};
     QList<Column> out;
     while (q.next())
         out.append({q.value(1).toString(), q.value(2).toString().toUpper(), q.value(3).toBool(),
@@ -72,8 +71,10 @@ Result<QJsonObject> exportLedger(Store &store)
         QSqlQuery q(store.database());
         q.setForwardOnly(true);
         if (!q.exec(u"SELECT * FROM %1 ORDER BY %2"_s.arg(table, orderBy(table))))
-            return Error{ErrorKind::Io, {}, u"sql"_s,
-                         u"cannot read %1: %2"_s.arg(table, q.lastError().text())};
+            return Error {ErrorKind::Io,
+                          {},
+                          u"sql"_s,
+                          u"cannot read %1: %2"_s.arg(table, q.lastError().text())};
         QJsonArray rows;
         while (q.next()) {
             QJsonObject row;
@@ -93,9 +94,9 @@ Result<QJsonObject> exportLedger(Store &store)
         }
         tables.insert(table, rows);
     }
-    return QJsonObject{{u"format"_s, QString::fromLatin1(LedgerExportFormat)},
-                       {u"schemaVersion"_s, store.schemaVersion()},
-                       {u"tables"_s, tables}};
+    return QJsonObject {{u"format"_s, QString::fromLatin1(LedgerExportFormat)},
+                        {u"schemaVersion"_s, store.schemaVersion()},
+                        {u"tables"_s, tables}};
 }
 
 Status importLedger(Store &store, const QJsonObject &data)
@@ -103,22 +104,26 @@ Status importLedger(Store &store, const QJsonObject &data)
     if (data.value(u"format"_s).toString() != QLatin1StringView(LedgerExportFormat))
         return importError(u"format"_s, u"not-a-ledger-export"_s,
                            u"the file is not a Kontor ledger export (format must be '%1')"_s.arg(
-                                   QLatin1StringView(LedgerExportFormat)));
+                               QLatin1StringView(LedgerExportFormat)));
     const int version = data.value(u"schemaVersion"_s).toInt(-1);
     if (version != Store::SchemaVersion)
-        return importError(u"schemaVersion"_s, u"schema-version"_s,
-                           u"the export has schema version %1; this Kontor imports version %2"_s
-                                   .arg(version)
-                                   .arg(Store::SchemaVersion));
+        return importError(
+            u"schemaVersion"_s, u"schema-version"_s,
+            u"the export has schema version %1; this Kontor imports version %2"_s.arg(version).arg(
+                Store::SchemaVersion));
     if (!data.value(u"tables"_s).isObject())
         return importError(u"tables"_s, u"required"_s, u"the export has no tables object"_s);
     const QJsonObject tables = data.value(u"tables"_s).toObject();
+    for (auto it = data.begin(); it != data.end(); ++it)
+        if (it.key() != u"format"_s && it.key() != u"schemaVersion"_s && it.key() != u"tables"_s)
+            return importError(it.key(), u"unknown-field"_s,
+                               u"'%1' is not part of a Kontor ledger export"_s.arg(it.key()));
 
     {
         Ledger probe(store);
         if (probe.isInitialized())
-            return Error{ErrorKind::Conflict, u"ledger"_s, u"not-empty"_s,
-                         u"import needs an empty ledger; this one already has data"_s};
+            return Error {ErrorKind::Conflict, u"ledger"_s, u"not-empty"_s,
+                          u"import needs an empty ledger; this one already has data"_s};
     }
     QSet<QString> known;
     for (const char *t : kTables)
@@ -168,7 +173,7 @@ Status importLedger(Store &store, const QJsonObject &data)
                     if (c.notNull)
                         return importError(field, u"required"_s, u"must not be null"_s);
                     bind = QVariant(QMetaType(c.type == u"INTEGER"_s ? QMetaType::LongLong
-                                                                      : QMetaType::QString));
+                                                                     : QMetaType::QString));
                 } else if (c.type == u"INTEGER"_s) {
                     if (!v.isDouble() || v.toDouble() != double(v.toInteger()))
                         return importError(field, u"type"_s, u"must be an integer"_s);
@@ -177,7 +182,7 @@ Status importLedger(Store &store, const QJsonObject &data)
                     if (!v.isString())
                         return importError(field, u"type"_s, u"must be base64 text"_s);
                     auto decoded = QByteArray::fromBase64Encoding(
-                            v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+                        v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
                     if (!decoded)
                         return importError(field, u"type"_s, u"is not valid base64"_s);
                     bind = *decoded;
@@ -196,8 +201,8 @@ Status importLedger(Store &store, const QJsonObject &data)
                                        u"the field is missing"_s);
             QSqlQuery q(store.database());
             const QString placeholders = QStringList(names.size(), u"?"_s).join(u", "_s);
-            q.prepare(u"INSERT INTO %1(%2) VALUES (%3)"_s.arg(table, names.join(u", "_s),
-                                                             placeholders));
+            q.prepare(
+                u"INSERT INTO %1(%2) VALUES (%3)"_s.arg(table, names.join(u", "_s), placeholders));
             for (int i = 0; i < binds.size(); ++i)
                 q.bindValue(i, binds.at(i));
             if (!q.exec())
@@ -212,14 +217,15 @@ Status importLedger(Store &store, const QJsonObject &data)
         if (q.exec(u"PRAGMA foreign_key_check"_s) && q.next())
             return importError(u"tables.%1"_s.arg(q.value(0).toString()), u"broken-reference"_s,
                                u"row %1 refers to a missing %2 record"_s.arg(
-                                       q.value(1).toString(), q.value(2).toString()));
+                                   q.value(1).toString(), q.value(2).toString()));
     }
     KONTOR_TRY(store.reload());
 
     // The rules: every record must be one the program itself could have written.
     Ledger ledger(store);
     if (!ledger.isInitialized())
-        return importError(u"tables.company"_s, u"required"_s, u"the export has no company profile"_s);
+        return importError(u"tables.company"_s, u"required"_s,
+                           u"the export has no company profile"_s);
     auto company = ledger.company();
     if (!company)
         return company.error();
@@ -277,9 +283,9 @@ Status importLedger(Store &store, const QJsonObject &data)
         return report.error();
     if (!report->ok()) {
         const AuditProblem &p = report->problems.first();
-        return Error{ErrorKind::Integrity, u"audit_chain"_s, u"audit-chain"_s,
-                     u"the audit chain does not verify: %1 %2: %3"_s.arg(p.entity, p.label,
-                                                                       p.description)};
+        return Error {
+            ErrorKind::Integrity, u"audit_chain"_s, u"audit-chain"_s,
+            u"the audit chain does not verify: %1 %2: %3"_s.arg(p.entity, p.label, p.description)};
     }
     return tx.commit();
 }

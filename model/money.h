@@ -50,6 +50,8 @@ qint64 divRoundHalfAway(Int128 num, qint64 den);
 // Amount formatting and parsing in the plain "C" form ("-1234.50"); locale formatting is the
 // UI's job.
 QString formatMinor(qint64 minor, int minorDigits);
+// The amount with its currency's decimals and code, for messages: "1234.50 EUR".
+QString formatAmount(qint64 minor, const QString &currency);
 Result<qint64> parseMinor(QStringView text, int minorDigits, const QString &field);
 
 // Generic fixed-point text conversion: value scaled by 10^decimals.

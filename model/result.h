@@ -12,18 +12,18 @@ namespace Kontor {
 
 enum class ErrorKind {
     Validation, // the input breaks a rule; nothing was written
-    NotFound,   // the record named does not exist
-    Conflict,   // the record exists but is in a state that forbids the operation
-    Integrity,  // the ledger itself is inconsistent (tampering, corruption)
-    Io,         // the file or database could not be read or written
-    Usage,      // the caller used the API wrongly (e.g. wrong kind of document)
+    NotFound, // the record named does not exist
+    Conflict, // the record exists but is in a state that forbids the operation
+    Integrity, // the ledger itself is inconsistent (tampering, corruption)
+    Io, // the file or database could not be read or written
+    Usage, // the caller used the API wrongly (e.g. wrong kind of document)
 };
 
 struct Error
 {
     ErrorKind kind = ErrorKind::Validation;
-    QString field;   // e.g. "lines[2].quantity"; empty when the error is not about one field
-    QString rule;    // short machine-readable rule name, e.g. "negative-quantity"
+    QString field; // e.g. "lines[2].quantity"; empty when the error is not about one field
+    QString rule; // short machine-readable rule name, e.g. "negative-quantity"
     QString message; // a sentence a person can read
 
     QString toString() const
@@ -35,11 +35,10 @@ struct Error
 
 inline Error validationError(QString field, QString rule, QString message)
 {
-    return Error{ErrorKind::Validation, std::move(field), std::move(rule), std::move(message)};
+    return Error {ErrorKind::Validation, std::move(field), std::move(rule), std::move(message)};
 }
 
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::move(value)) { }
@@ -49,7 +48,8 @@ public:
     explicit operator bool() const { return ok(); }
     T &value() & { return std::get<0>(m_data); }
     const T &value() const & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
+    // By value: `for (auto &x : f().value())` must not dangle on the temporary Result.
+    T value() && { return std::get<0>(std::move(m_data)); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
@@ -59,8 +59,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -19,9 +19,9 @@ constexpr int MaxTextLength = 10000;
 Status tooLong(const QString &field, const QString &value, int max)
 {
     if (value.size() > max)
-        return validationError(field, u"too-long"_s,
-                               u"at most %1 characters are allowed (got %2)"_s.arg(max).arg(
-                                       value.size()));
+        return validationError(
+            field, u"too-long"_s,
+            u"at most %1 characters are allowed (got %2)"_s.arg(max).arg(value.size()));
     return {};
 }
 
@@ -69,8 +69,7 @@ Status checkVatId(const QString &field, const QString &vatId)
     if (!vatId.isEmpty() && !re.match(vatId).hasMatch())
         return validationError(field, u"invalid-vat-id"_s,
                                u"'%1' is not a VAT identifier: two-letter country prefix and 2 to "
-                               "13 letters or digits, no spaces"_s
-                                       .arg(vatId));
+                               "13 letters or digits, no spaces"_s.arg(vatId));
     return {};
 }
 
@@ -101,8 +100,8 @@ bool categoryNeedsZeroRate(TaxCategory c)
 bool categoryNeedsExemptionReason(TaxCategory c)
 {
     return c == TaxCategory::Exempt || c == TaxCategory::ReverseCharge
-            || c == TaxCategory::IntraCommunity || c == TaxCategory::Export
-            || c == TaxCategory::OutOfScope;
+        || c == TaxCategory::IntraCommunity || c == TaxCategory::Export
+        || c == TaxCategory::OutOfScope;
 }
 
 Status fillTotals(Document &doc)
@@ -169,12 +168,12 @@ Status checkLines(const Document &doc, const TaxRateLookup &taxRates, bool forIs
         else
             KONTOR_TRY(tooLong(f + u".description"_s, line.description, MaxTextLength));
         if (line.quantity < 0)
-            return validationError(f + u".quantity"_s, u"negative-quantity"_s,
-                                   u"the quantity must not be negative on %1; corrections are "
-                                   "made with a credit note"_s
-                                           .arg(doc.kind == DocumentKind::CreditNote
-                                                        ? u"a credit note"_s
-                                                        : u"an invoice or quote"_s));
+            return validationError(
+                f + u".quantity"_s, u"negative-quantity"_s,
+                u"the quantity must not be negative on %1; corrections are "
+                "made with a credit note"_s.arg(doc.kind == DocumentKind::CreditNote
+                                                    ? u"a credit note"_s
+                                                    : u"an invoice or quote"_s));
         if (line.unitPrice < 0)
             return validationError(f + u".unitPrice"_s, u"negative-price"_s,
                                    u"the unit price must not be negative; use a discount"_s);
@@ -200,7 +199,7 @@ Status checkLines(const Document &doc, const TaxRateLookup &taxRates, bool forIs
 bool isValidEmail(QStringView email)
 {
     static const QRegularExpression re(
-            u"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"_s);
+        u"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"_s);
     return email.size() <= 254 && re.match(email.toString()).hasMatch();
 }
 
@@ -244,14 +243,14 @@ Status validateTaxRate(const TaxRate &rate)
                                u"category S (standard) needs a rate above 0 %; use Z for "
                                "zero-rated supplies"_s);
     if (categoryNeedsZeroRate(rate.category) && rate.rateBp != 0)
-        return validationError(u"rate"_s, u"category-rate-not-zero"_s,
-                               u"category %1 must have a rate of 0 % (EN 16931 BR-%1-05)"_s.arg(code));
+        return validationError(
+            u"rate"_s, u"category-rate-not-zero"_s,
+            u"category %1 must have a rate of 0 % (EN 16931 BR-%1-05)"_s.arg(code));
     if (categoryNeedsExemptionReason(rate.category) && rate.exemptionReason.trimmed().isEmpty()
         && rate.exemptionReasonCode.trimmed().isEmpty())
         return validationError(u"exemptionReason"_s, u"exemption-reason-required"_s,
                                u"category %1 needs an exemption reason text or code (EN 16931 "
-                               "BR-%1-10)"_s
-                                       .arg(code));
+                               "BR-%1-10)"_s.arg(code));
     if (!categoryNeedsExemptionReason(rate.category)
         && (!rate.exemptionReason.isEmpty() || !rate.exemptionReasonCode.isEmpty()))
         return validationError(u"exemptionReason"_s, u"exemption-reason-forbidden"_s,
@@ -309,8 +308,7 @@ Status validateCompany(const CompanyProfile &c)
     if (!c.iban.isEmpty() && !ibanChecksumOk(c.iban))
         return validationError(u"iban"_s, u"invalid-iban"_s,
                                u"'%1' is not a valid IBAN (write it without spaces; the check "
-                               "digits must match)"_s
-                                       .arg(c.iban));
+                               "digits must match)"_s.arg(c.iban));
     static const QRegularExpression bicRe(u"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$"_s);
     if (!c.bic.isEmpty() && !bicRe.match(c.bic).hasMatch())
         return validationError(u"bic"_s, u"invalid-bic"_s,
@@ -394,20 +392,19 @@ Status validateSeriesNumber(const NumberSeries &series, qint64 sequence, Documen
                             const QString &deviceId)
 {
     if (series.kind != kind)
-        return validationError(u"series"_s, u"series-kind"_s,
-                               u"series '%1' numbers %2 documents, not %3"_s.arg(
-                                       series.name, documentKindName(series.kind),
-                                       documentKindName(kind)));
+        return validationError(
+            u"series"_s, u"series-kind"_s,
+            u"series '%1' numbers %2 documents, not %3"_s.arg(
+                series.name, documentKindName(series.kind), documentKindName(kind)));
     if (series.holderDeviceId != deviceId)
-        return Error{ErrorKind::Conflict, u"series"_s, u"series-not-held"_s,
-                     u"series '%1' is held by another device; take it over while online or use "
-                     "this device's own series"_s
-                             .arg(series.name)};
+        return Error {ErrorKind::Conflict, u"series"_s, u"series-not-held"_s,
+                      u"series '%1' is held by another device; take it over while online or use "
+                      "this device's own series"_s.arg(series.name)};
     if (sequence != series.nextNumber)
-        return validationError(u"number"_s, u"number-out-of-sequence"_s,
-                               u"number %1 is out of sequence in series '%2': the next number is %3"_s
-                                       .arg(series.format(sequence), series.name,
-                                            series.format(series.nextNumber)));
+        return validationError(
+            u"number"_s, u"number-out-of-sequence"_s,
+            u"number %1 is out of sequence in series '%2': the next number is %3"_s.arg(
+                series.format(sequence), series.name, series.format(series.nextNumber)));
     return {};
 }
 
@@ -422,9 +419,9 @@ Status validatePayment(const Payment &p, qint64 balanceMinor, const QString &cur
         return validationError(u"amount"_s, u"amount-range"_s,
                                u"the amount exceeds the largest amount allowed"_s);
     if (p.currency != currency)
-        return validationError(u"currency"_s, u"currency-mismatch"_s,
-                               u"the payment is in %1 but the document is in %2"_s.arg(p.currency,
-                                                                                       currency));
+        return validationError(
+            u"currency"_s, u"currency-mismatch"_s,
+            u"the payment is in %1 but the document is in %2"_s.arg(p.currency, currency));
     if (p.amountMinor > balanceMinor && !p.overpayment)
         return validationError(u"amount"_s, u"overpayment"_s,
                                u"the payment exceeds the open balance; record it explicitly as an "

@@ -165,7 +165,8 @@ const char *const kSchemaV1[] = {
 // folding, which SQLite's lower() does not do), so existing rows are filled in here.
 Status migrateV2(Store &store)
 {
-    KONTOR_TRY(store.execRaw(u"ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT ''"_s));
+    KONTOR_TRY(
+        store.execRaw(u"ALTER TABLE customers ADD COLUMN name_key TEXT NOT NULL DEFAULT ''"_s));
     KONTOR_TRY(store.execRaw(u"CREATE INDEX customers_name_key ON customers(name_key)"_s));
     auto rows = store.exec(u"SELECT id, name FROM customers"_s);
     if (!rows)
@@ -196,8 +197,10 @@ Status applyMigration(Store &store, int toVersion)
     case 2:
         return migrateV2(store);
     default:
-        return Error{ErrorKind::Usage, {}, u"unknown-migration"_s,
-                     u"no migration to schema version %1"_s.arg(toVersion)};
+        return Error {ErrorKind::Usage,
+                      {},
+                      u"unknown-migration"_s,
+                      u"no migration to schema version %1"_s.arg(toVersion)};
     }
 }
 

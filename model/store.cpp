@@ -21,27 +21,41 @@ QAtomicInt s_connectionCounter;
 const QString kMetaDeviceId = u"device_id"_s;
 const QString kMetaDeviceSeq = u"device_seq"_s;
 const QString kMetaHlc = u"hlc"_s;
+
+// Qt's SQLite driver binds a null QString as SQL NULL. An empty text field is '' in the ledger;
+// only a QVariant that is itself null (QVariant(QMetaType(...))) means NULL.
+QVariant bindable(const QVariant &v)
+{
+    if (!v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull())
+        return QVariant(QString(u""_s));
+    return v;
+}
 } // namespace
 
 QString Error::kindName(ErrorKind k)
 {
     switch (k) {
-    case ErrorKind::Validation: return u"validation"_s;
-    case ErrorKind::NotFound: return u"not-found"_s;
-    case ErrorKind::Conflict: return u"conflict"_s;
-    case ErrorKind::Integrity: return u"integrity"_s;
-    case ErrorKind::Io: return u"io"_s;
-    case ErrorKind::Usage: return u"usage"_s;
+    case ErrorKind::Validation:
+        return u"validation"_s;
+    case ErrorKind::NotFound:
+        return u"not-found"_s;
+    case ErrorKind::Conflict:
+        return u"conflict"_s;
+    case ErrorKind::Integrity:
+        return u"integrity"_s;
+    case ErrorKind::Io:
+        return u"io"_s;
+    case ErrorKind::Usage:
+        return u"usage"_s;
     }
     return u"unknown"_s;
 }
 
 Store::Store(QString path, QString connectionName)
-    : m_path(std::move(path)),
-      m_connectionName(std::move(connectionName)),
-      m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{
-}
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{ }
 
 Store::~Store()
 {
@@ -55,11 +69,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenMode mode)
 {
     const bool exists = QFileInfo::exists(path);
     if (mode == OpenMode::CreateNew && exists)
-        return Error{ErrorKind::Io, u"path"_s, u"file-exists"_s,
-                     u"'%1' already exists; refusing to overwrite it"_s.arg(path)};
+        return Error {ErrorKind::Io, u"path"_s, u"file-exists"_s,
+                      u"'%1' already exists; refusing to overwrite it"_s.arg(path)};
     if (mode == OpenMode::OpenExisting && !exists)
-        return Error{ErrorKind::Io, u"path"_s, u"file-missing"_s,
-                     u"'%1' does not exist"_s.arg(path)};
+        return Error {ErrorKind::Io, u"path"_s, u"file-missing"_s,
+                      u"'%1' does not exist"_s.arg(path)};
     return openAtVersion(path, SchemaVersion);
 }
 
@@ -71,8 +85,8 @@ Result<std::unique_ptr<Store>> Store::openAtVersion(const QString &path, int tar
     store->m_db.setDatabaseName(path);
     store->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!store->m_db.open())
-        return Error{ErrorKind::Io, u"path"_s, u"open-failed"_s,
-                     u"cannot open '%1': %2"_s.arg(path, store->m_db.lastError().text())};
+        return Error {ErrorKind::Io, u"path"_s, u"open-failed"_s,
+                      u"cannot open '%1': %2"_s.arg(path, store->m_db.lastError().text())};
     KONTOR_TRY(store->configure());
     KONTOR_TRY(store->migrate(targetVersion));
     KONTOR_TRY(store->loadState());
@@ -84,10 +98,23 @@ Status Store::configure()
     // Reading one page tells a SQLite file from anything else before we write to it.
     QSqlQuery probe(m_db);
     if (!probe.exec(u"SELECT count(*) FROM sqlite_master"_s))
-        return Error{ErrorKind::Io, u"path"_s, u"not-a-ledger"_s,
-                     u"'%1' is not a Kontor ledger (not a SQLite database): %2"_s.arg(
-                             m_path, probe.lastError().text())};
+        return Error {ErrorKind::Io, u"path"_s, u"not-a-ledger"_s,
+                      u"'%1' is not a Kontor ledger (not a SQLite database): %2"_s.arg(
+                          m_path, probe.lastError().text())};
+    probe.next();
+    const int tables = probe.value(0).toInt();
     probe.finish();
+    // Refuse foreign and future files before any pragma below writes to them.
+    const int version = schemaVersion();
+    if (version > SchemaVersion)
+        return Error {
+            ErrorKind::Io, u"schema"_s, u"newer-schema"_s,
+            u"'%1' was written by a newer Kontor (schema %2; this one knows up to %3)"_s.arg(m_path)
+                .arg(version)
+                .arg(SchemaVersion)};
+    if (version == 0 && tables > 0)
+        return Error {ErrorKind::Io, u"path"_s, u"not-a-ledger"_s,
+                      u"'%1' is a SQLite database but not a Kontor ledger"_s.arg(m_path)};
     KONTOR_TRY(execRaw(u"PRAGMA journal_mode = WAL"_s));
     // FULL: a committed change survives power loss, which is what a book of account needs.
     KONTOR_TRY(execRaw(u"PRAGMA synchronous = FULL"_s));
@@ -108,19 +135,6 @@ int Store::schemaVersion() const
 Status Store::migrate(int targetVersion)
 {
     const int current = schemaVersion();
-    if (current > SchemaVersion)
-        return Error{ErrorKind::Io, u"schema"_s, u"newer-schema"_s,
-                     u"'%1' was written by a newer Kontor (schema %2; this one knows up to %3)"_s
-                             .arg(m_path)
-                             .arg(current)
-                             .arg(SchemaVersion)};
-    if (current == 0) {
-        // A non-empty database that is not ours must not be touched.
-        QSqlQuery q(m_db);
-        if (q.exec(u"SELECT count(*) FROM sqlite_master"_s) && q.next() && q.value(0).toInt() > 0)
-            return Error{ErrorKind::Io, u"path"_s, u"not-a-ledger"_s,
-                         u"'%1' is a SQLite database but not a Kontor ledger"_s.arg(m_path)};
-    }
     for (int v = current + 1; v <= targetVersion; ++v) {
         KONTOR_TRY(execRaw(u"BEGIN IMMEDIATE"_s));
         Status s = applyMigration(*this, v);
@@ -128,14 +142,15 @@ Status Store::migrate(int targetVersion)
             s = execRaw(u"PRAGMA user_version = %1"_s.arg(v));
         if (s && v == 1) {
             // A ledger is born with its device identity.
-            s = execRaw(u"INSERT INTO meta(key, value) VALUES ('device_id', '%1')"_s.arg(newUuid7()));
+            s = execRaw(
+                u"INSERT INTO meta(key, value) VALUES ('device_id', '%1')"_s.arg(newUuid7()));
         }
         if (!s) {
             m_cache.clear();
             execRaw(u"ROLLBACK"_s).ok();
-            return Error{ErrorKind::Io, u"schema"_s, u"migration-failed"_s,
-                         u"migrating '%1' to schema %2 failed: %3"_s.arg(m_path).arg(v).arg(
-                                 s.error().message)};
+            return Error {ErrorKind::Io, u"schema"_s, u"migration-failed"_s,
+                          u"migrating '%1' to schema %2 failed: %3"_s.arg(m_path).arg(v).arg(
+                              s.error().message)};
         }
         m_cache.clear();
         KONTOR_TRY(execRaw(u"COMMIT"_s));
@@ -146,6 +161,8 @@ Status Store::migrate(int targetVersion)
 
 Status Store::loadState()
 {
+    if (schemaVersion() == 0)
+        return {}; // an empty file opened for a migration test: no identity yet
     auto id = meta(kMetaDeviceId);
     if (!id)
         return id.error();
@@ -153,7 +170,7 @@ Status Store::loadState()
     auto seq = meta(kMetaDeviceSeq);
     m_deviceSeq = seq ? seq->toLongLong() : 0;
     auto hlc = meta(kMetaHlc);
-    m_hlc = HybridLogicalClock(hlc ? HlcStamp::fromString(hlc.value()) : HlcStamp{});
+    m_hlc = HybridLogicalClock(hlc ? HlcStamp::fromString(hlc.value()) : HlcStamp {});
     return {};
 }
 
@@ -163,12 +180,12 @@ Error Store::sqlError(const QString &what, const QSqlQuery &q) const
     // Constraint failures and trigger aborts are the database's last line of defence for rules;
     // report them as integrity errors, everything else as I/O.
     const bool constraint = e.nativeErrorCode() == u"19"_s
-            || e.databaseText().contains(u"immutable"_s)
-            || e.databaseText().contains(u"cannot be"_s)
-            || e.databaseText().contains(u"append-only"_s);
-    return Error{constraint ? ErrorKind::Integrity : ErrorKind::Io, {},
-                 constraint ? u"constraint"_s : u"sql"_s,
-                 u"%1: %2"_s.arg(what, e.databaseText().isEmpty() ? e.text() : e.databaseText())};
+        || e.databaseText().contains(u"immutable"_s) || e.databaseText().contains(u"cannot be"_s)
+        || e.databaseText().contains(u"append-only"_s);
+    return Error {constraint ? ErrorKind::Integrity : ErrorKind::Io,
+                  {},
+                  constraint ? u"constraint"_s : u"sql"_s,
+                  u"%1: %2"_s.arg(what, e.databaseText().isEmpty() ? e.text() : e.databaseText())};
 }
 
 Result<QSqlQuery *> Store::exec(const QString &sql, std::initializer_list<QVariant> binds)
@@ -184,7 +201,7 @@ Result<QSqlQuery *> Store::exec(const QString &sql, std::initializer_list<QVaria
     QSqlQuery &q = it.value();
     int i = 0;
     for (const QVariant &v : binds)
-        q.bindValue(i++, v);
+        q.bindValue(i++, bindable(v));
     if (!q.exec())
         return sqlError(u"database write or read failed"_s, q);
     return &q;
@@ -202,7 +219,7 @@ Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &binds)
     }
     QSqlQuery &q = it.value();
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+        q.bindValue(i, bindable(binds.at(i)));
     if (!q.exec())
         return sqlError(u"database write or read failed"_s, q);
     return &q;
@@ -222,10 +239,10 @@ Result<QString> Store::meta(const QString &key) const
     q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
     q.addBindValue(key);
     if (!q.exec())
-        return Error{ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
+        return Error {ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
     if (!q.next())
-        return Error{ErrorKind::NotFound, key, u"missing-meta"_s,
-                     u"the ledger has no '%1' entry"_s.arg(key)};
+        return Error {ErrorKind::NotFound, key, u"missing-meta"_s,
+                      u"the ledger has no '%1' entry"_s.arg(key)};
     return q.value(0).toString();
 }
 
@@ -251,8 +268,10 @@ Status Store::appendChange(const Change &change)
 {
     Q_ASSERT_X(m_depth > 0, "Store::appendChange", "outbox written outside a transaction");
     if (m_depth == 0)
-        return Error{ErrorKind::Usage, {}, u"no-transaction"_s,
-                     u"changes can only be recorded inside a write transaction"_s};
+        return Error {ErrorKind::Usage,
+                      {},
+                      u"no-transaction"_s,
+                      u"changes can only be recorded inside a write transaction"_s};
     const qint64 seq = m_deviceSeq + 1;
     const QString hlc = tick().toString();
     KONTOR_TRY(exec(u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, kind, "
@@ -273,7 +292,7 @@ Result<QList<OutboxEntry>> Store::outbox(qint64 afterDeviceSeq, int limit) const
     q.addBindValue(afterDeviceSeq);
     q.addBindValue(limit);
     if (!q.exec())
-        return Error{ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
+        return Error {ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
     QList<OutboxEntry> out;
     while (q.next()) {
         OutboxEntry e;
@@ -295,22 +314,21 @@ Result<qint64> Store::outboxCount() const
 {
     QSqlQuery q(m_db);
     if (!q.exec(u"SELECT count(*) FROM outbox"_s) || !q.next())
-        return Error{ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
+        return Error {ErrorKind::Io, {}, u"sql"_s, q.lastError().text()};
     return q.value(0).toLongLong();
 }
 
 Status Store::backupTo(const QString &targetPath)
 {
     if (QFileInfo::exists(targetPath))
-        return Error{ErrorKind::Io, u"path"_s, u"file-exists"_s,
-                     u"'%1' already exists; refusing to overwrite it"_s.arg(targetPath)};
+        return Error {ErrorKind::Io, u"path"_s, u"file-exists"_s,
+                      u"'%1' already exists; refusing to overwrite it"_s.arg(targetPath)};
     QSqlQuery q(m_db);
     q.prepare(u"VACUUM INTO ?"_s);
     q.addBindValue(targetPath);
     if (!q.exec())
-        return Error{ErrorKind::Io, u"path"_s, u"backup-failed"_s,
-                     u"cannot write a backup to '%1': %2"_s.arg(targetPath,
-                                                                 q.lastError().text())};
+        return Error {ErrorKind::Io, u"path"_s, u"backup-failed"_s,
+                      u"cannot write a backup to '%1': %2"_s.arg(targetPath, q.lastError().text())};
     return {};
 }
 

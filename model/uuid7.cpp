@@ -36,7 +36,7 @@ QString newUuid7()
         b[i] = uchar((rnd >> (8 * (i - 8))) & 0xFF);
     b[8] = uchar(0x80 | (b[8] & 0x3F)); // RFC 9562 variant
     return QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(b), 16))
-            .toString(QUuid::WithoutBraces);
+        .toString(QUuid::WithoutBraces);
 }
 
 bool isValidUuid(QStringView text)
