@@ -90,6 +90,37 @@ struct ExpenseQuery
     QString after;
 };
 
+struct PaymentQuery
+{
+    std::optional<PaymentTarget> target;
+    QDate from;
+    QDate to;
+    int limit = 50;
+    QString after;
+};
+
+// One row of the payments list, with what it paid.
+struct PaymentSummary
+{
+    Payment payment;
+    QString targetLabel; // invoice number or expense supplier
+    QString partyName; // customer of the invoice; empty for expenses
+};
+
+// Figures for the dashboard, in one currency, computed by SQL over indexes.
+struct MonthlyFigures
+{
+    qint64 revenueMinor[12] = {}; // net of issued invoices minus credit notes, by issue month
+    qint64 expensesMinor[12] = {}; // net of expenses, by expense date
+};
+
+struct CustomerRevenue
+{
+    QString customerId;
+    QString name;
+    qint64 revenueMinor = 0;
+};
+
 struct IssueOptions
 {
     QString seriesId; // empty: the first series of the document's kind held here
@@ -162,6 +193,11 @@ public:
 
     Result<Payment> recordPayment(Payment payment);
     Result<QList<Payment>> payments(const QString &targetId) const;
+    Result<Page<PaymentSummary>> paymentList(const PaymentQuery &query) const;
+
+    // Reports for the dashboard: net amounts in `currency` for one calendar year.
+    Result<MonthlyFigures> monthlyFigures(int year, const QString &currency) const;
+    Result<QList<CustomerRevenue>> topCustomers(int year, const QString &currency, int count) const;
 
     Result<Expense> addExpense(Expense expense);
     Status updateExpense(const Expense &expense);

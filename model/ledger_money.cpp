@@ -156,6 +156,119 @@ Result<QList<Payment>> Ledger::payments(const QString &targetId) const
     return out;
 }
 
+Result<Page<PaymentSummary>> Ledger::paymentList(const PaymentQuery &query) const
+{
+    QString sql = u"SELECT p.id, p.target, coalesce(p.document_id, p.expense_id), p.date, "
+                  "p.amount, p.currency, p.method, p.reference, p.overpayment, "
+                  "coalesce(d.number, e.supplier), coalesce(d.customer_name, '') FROM payments p "
+                  "LEFT JOIN documents d ON d.id = p.document_id LEFT JOIN expenses e ON e.id = "
+                  "p.expense_id WHERE 1"_s;
+    QVariantList binds;
+    if (query.target) {
+        sql += u" AND p.target = ?"_s;
+        binds << (*query.target == PaymentTarget::Invoice ? u"invoice"_s : u"expense"_s);
+    }
+    if (query.from.isValid()) {
+        sql += u" AND p.date >= ?"_s;
+        binds << dateToText(query.from);
+    }
+    if (query.to.isValid()) {
+        sql += u" AND p.date <= ?"_s;
+        binds << dateToText(query.to);
+    }
+    if (!query.after.isEmpty()) {
+        QVariant v;
+        QString id;
+        if (!decodeCursor(query.after, &v, &id))
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
+        sql += u" AND (p.date, p.id) < (?, ?)"_s;
+        binds << v.toString() << id;
+    }
+    const int limit = qBound(1, query.limit, 1000);
+    sql += u" ORDER BY p.date DESC, p.id DESC LIMIT ?"_s;
+    binds << limit + 1;
+    auto q = m_store.exec(sql, binds);
+    if (!q)
+        return q.error();
+    Page<PaymentSummary> page;
+    while ((*q)->next()) {
+        const QSqlQuery &r = **q;
+        if (page.items.size() == limit) {
+            const Payment &last = page.items.last().payment;
+            page.next = encodeCursor(dateToText(last.date), last.id);
+            break;
+        }
+        PaymentSummary s;
+        s.payment.id = r.value(0).toString();
+        s.payment.target = r.value(1).toString() == u"invoice"_s ? PaymentTarget::Invoice
+                                                                 : PaymentTarget::Expense;
+        s.payment.targetId = r.value(2).toString();
+        s.payment.date = dateFromText(r.value(3).toString());
+        s.payment.amountMinor = r.value(4).toLongLong();
+        s.payment.currency = r.value(5).toString();
+        s.payment.method = r.value(6).toString();
+        s.payment.reference = r.value(7).toString();
+        s.payment.overpayment = r.value(8).toBool();
+        s.targetLabel = r.value(9).toString();
+        s.partyName = r.value(10).toString();
+        page.items.append(s);
+    }
+    (*q)->finish();
+    return page;
+}
+
+Result<MonthlyFigures> Ledger::monthlyFigures(int year, const QString &currency) const
+{
+    MonthlyFigures f;
+    const QString from = u"%1-01-01"_s.arg(year, 4, 10, QChar(u'0'));
+    const QString to = u"%1-12-31"_s.arg(year, 4, 10, QChar(u'0'));
+    // Revenue is net of VAT: invoices add, credit notes subtract.
+    auto q = m_store.exec(u"SELECT CAST(substr(issue_date, 6, 2) AS INTEGER), sum(CASE kind WHEN "
+                          "'credit_note' THEN -line_net ELSE line_net END) FROM documents WHERE "
+                          "kind IN ('invoice', 'credit_note') AND status <> 'draft' AND issue_date "
+                          "BETWEEN ? AND ? AND currency = ? GROUP BY 1"_s,
+                          {from, to, currency});
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        const int m = (*q)->value(0).toInt();
+        if (m >= 1 && m <= 12)
+            f.revenueMinor[m - 1] = (*q)->value(1).toLongLong();
+    }
+    q = m_store.exec(u"SELECT CAST(substr(date, 6, 2) AS INTEGER), sum(net) FROM expenses WHERE "
+                     "date BETWEEN ? AND ? AND currency = ? GROUP BY 1"_s,
+                     {from, to, currency});
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        const int m = (*q)->value(0).toInt();
+        if (m >= 1 && m <= 12)
+            f.expensesMinor[m - 1] = (*q)->value(1).toLongLong();
+    }
+    return f;
+}
+
+Result<QList<CustomerRevenue>> Ledger::topCustomers(int year, const QString &currency,
+                                                    int count) const
+{
+    auto q = m_store.exec(u"SELECT customer_id, max(customer_name), sum(CASE kind WHEN "
+                          "'credit_note' THEN -line_net ELSE line_net END) AS revenue FROM "
+                          "documents WHERE kind IN ('invoice', 'credit_note') AND status <> "
+                          "'draft' AND issue_date BETWEEN ? AND ? AND currency = ? GROUP BY "
+                          "customer_id ORDER BY revenue DESC, customer_id LIMIT ?"_s,
+                          {u"%1-01-01"_s.arg(year, 4, 10, QChar(u'0')),
+                           u"%1-12-31"_s.arg(year, 4, 10, QChar(u'0')), currency,
+                           qBound(1, count, 100)});
+    if (!q)
+        return q.error();
+    QList<CustomerRevenue> out;
+    while ((*q)->next())
+        out.append(
+            {(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toLongLong()});
+    return out;
+}
+
 Result<Expense> Ledger::addExpense(Expense e)
 {
     if (e.id.isEmpty())

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void outboxRecordsEveryChange();
     void customerEditDoesNotChangeIssuedInvoice();
     void walAndForeignKeys();
+    void reports();
 
 private:
     std::unique_ptr<Fixture> m_f;
@@ -474,6 +475,63 @@ void TestLedger::walAndForeignKeys()
     QVERIFY(q.exec(u"PRAGMA foreign_keys"_s) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
     QCOMPARE(m_f->store->schemaVersion(), Store::SchemaVersion);
+}
+
+void TestLedger::reports()
+{
+    Ledger &l = *m_f->ledger;
+    auto issueOn = [&](const QDate &date, qint64 quantity) {
+        Document d;
+        d.customerId = m_f->customerId;
+        d.lines.append(m_f->line(u"Work"_s, quantity * QuantityScale, 100'00, m_f->standardRate));
+        auto draft = l.createDraft(d);
+        IssueOptions o;
+        o.issueDate = date;
+        return l.issue(draft->id, o);
+    };
+    auto march = issueOn(QDate(2026, 3, 5), 2); // 200.00 net
+    QVERIFY(march);
+    QVERIFY(issueOn(QDate(2026, 3, 20), 1)); // 100.00 net
+    QVERIFY(issueOn(QDate(2026, 7, 1), 5)); // 500.00 net
+    QVERIFY(issueOn(QDate(2025, 12, 31), 9)); // other year
+    QVERIFY(m_f->draft(1)); // drafts are not revenue
+    CreditNoteRequest cn;
+    cn.invoiceId = march->id;
+    DocumentLine half = march->lines[0];
+    half.id.clear();
+    half.quantity = QuantityScale;
+    cn.lines = {half};
+    cn.issueDate = QDate(2026, 4, 2);
+    QVERIFY(l.issue(l.createCreditNote(cn)->id)); // -100.00 in April
+    Expense e;
+    e.supplier = u"Rent"_s;
+    e.date = QDate(2026, 3, 1);
+    e.netMinor = 500'00;
+    e.vatMinor = 110'00;
+    QVERIFY(l.addExpense(e));
+
+    auto f = l.monthlyFigures(2026, u"EUR"_s);
+    QVERIFY(f);
+    QCOMPARE(f->revenueMinor[2], qint64(300'00));
+    QCOMPARE(f->revenueMinor[3], qint64(-100'00));
+    QCOMPARE(f->revenueMinor[6], qint64(500'00));
+    QCOMPARE(f->revenueMinor[11], qint64(0));
+    QCOMPARE(f->expensesMinor[2], qint64(500'00));
+    auto top = l.topCustomers(2026, u"EUR"_s, 5);
+    QVERIFY(top);
+    QCOMPARE(top->size(), 1);
+    QCOMPARE(top->first().revenueMinor, qint64(700'00));
+
+    Payment p;
+    p.targetId = march->id;
+    p.amountMinor = 50'00;
+    p.date = QDate(2026, 3, 30);
+    QVERIFY(l.recordPayment(p));
+    auto payments = l.paymentList({});
+    QVERIFY(payments);
+    QCOMPARE(payments->items.size(), 1);
+    QCOMPARE(payments->items[0].targetLabel, march->number);
+    QCOMPARE(payments->items[0].partyName, u"Caffè Größe GmbH"_s);
 }
 
 QTEST_GUILESS_MAIN(TestLedger)
