@@ -1,0 +1,26 @@
+# Sourced by tools/run and tools/test: installs the Debian 12 packages Kontor needs, only those
+# that are missing, with apt-get (as root, or through sudo).
+KONTOR_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite
+    fonts-dejavu-core
+)
+# Used by the test suite: the sqlite3 shell (tamper tests) and pdftotext (PDF content checks).
+KONTOR_TEST_PACKAGES=(sqlite3 poppler-utils)
+
+kontor_install_packages() {
+    local missing=()
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
