@@ -100,11 +100,16 @@ Result<QString> AuditChain::head() const
 Status AuditChain::append(const QString &entity, const QString &entityId, const QString &action,
                           const QJsonObject &payload)
 {
+    return appendEncoded(entity, entityId, action, canonicalBytes(payload));
+}
+
+Status AuditChain::appendEncoded(const QString &entity, const QString &entityId,
+                                 const QString &action, const QByteArray &bytes)
+{
     Q_ASSERT(m_store.inTransaction());
     auto prev = head();
     if (!prev)
         return prev.error();
-    const QByteArray bytes = canonicalBytes(payload);
     const QString hash = hashOf(prev.value(), bytes);
     KONTOR_TRY(m_store.exec(u"INSERT INTO audit_chain(entity, entity_id, action, payload, "
                             "prev_hash, hash, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,

@@ -43,6 +43,9 @@ public:
     Status append(const QString &entity, const QString &entityId, const QString &action,
                   const QJsonObject &payload);
     Result<QString> head() const;
+    // The same with the payload already in canonical bytes, shared with the outbox entry.
+    Status appendEncoded(const QString &entity, const QString &entityId, const QString &action,
+                         const QByteArray &canonicalPayload);
     Result<AuditReport> verify(const Ledger &ledger) const;
 
     static QString hashOf(const QString &prevHash, const QByteArray &payload);

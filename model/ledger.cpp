@@ -241,10 +241,14 @@ Status Ledger::initialize(const CompanyProfile &company, const QString &seriesPr
 
 Result<CompanyProfile> Ledger::company() const
 {
-    auto q = m_store.database().exec(
+    // Through the statement cache: drafts and issues read the company on every call.
+    auto r = m_store.exec(
         u"SELECT name, street, additional, postal_code, city, region, country, vat_id, tax_id, "
         "email, phone, currency, iban, bic, bank_name, payment_terms_days, logo, logo_mime "
         "FROM company WHERE id = 1"_s);
+    if (!r)
+        return r.error();
+    QSqlQuery &q = **r;
     if (!q.next())
         return Error {ErrorKind::NotFound,
                       {},
@@ -265,6 +269,7 @@ Result<CompanyProfile> Ledger::company() const
     c.paymentTermsDays = q.value(15).toInt();
     c.logo = q.value(16).toByteArray();
     c.logoMime = q.value(17).toString();
+    q.finish();
     return c;
 }
 

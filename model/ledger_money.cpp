@@ -69,20 +69,29 @@ Result<Payment> Ledger::recordPayment(Payment p)
     QString currency;
     QString label;
     if (p.target == PaymentTarget::Invoice) {
-        auto d = document(p.targetId);
-        if (!d)
+        // Only the balance is needed: no lines, no snapshot or breakdown to parse.
+        auto q = m_store.exec(u"SELECT kind, status, total - paid - credited, currency, number "
+                              "FROM documents WHERE id = ?"_s,
+                              {p.targetId});
+        if (!q)
+            return q.error();
+        if (!(*q)->next())
             return validationError(u"invoice"_s, u"unknown-invoice"_s,
                                    u"the invoice '%1' does not exist"_s.arg(p.targetId));
-        if (d->kind != DocumentKind::Invoice)
+        const DocumentKind kind
+            = documentKindFromName((*q)->value(0).toString()).value_or(DocumentKind::Invoice);
+        const bool draft = (*q)->value(1).toString() == u"draft"_s;
+        balance = (*q)->value(2).toLongLong();
+        currency = (*q)->value(3).toString();
+        label = (*q)->value(4).toString();
+        (*q)->finish();
+        if (kind != DocumentKind::Invoice)
             return validationError(
                 u"invoice"_s, u"not-an-invoice"_s,
-                u"payments are recorded on invoices, not on %1s"_s.arg(documentKindName(d->kind)));
-        if (!d->isIssued())
+                u"payments are recorded on invoices, not on %1s"_s.arg(documentKindName(kind)));
+        if (draft)
             return validationError(u"invoice"_s, u"invoice-not-issued"_s,
                                    u"a draft cannot be paid; issue it first"_s);
-        balance = d->balanceMinor();
-        currency = d->currency;
-        label = d->number;
     } else {
         auto e = expense(p.targetId);
         if (!e)
@@ -124,8 +133,9 @@ Result<Payment> Ledger::recordPayment(Payment p)
                                 {p.amountMinor, p.targetId}));
     }
     const QJsonObject json = toJson(p);
-    KONTOR_TRY(m_audit.append(u"payment"_s, p.id, u"payment"_s, json));
-    KONTOR_TRY(m_store.appendChange({u"payment"_s, p.id, u"create"_s, json}));
+    const QByteArray bytes = canonicalBytes(json);
+    KONTOR_TRY(m_audit.appendEncoded(u"payment"_s, p.id, u"payment"_s, bytes));
+    KONTOR_TRY(m_store.appendChange({u"payment"_s, p.id, u"create"_s, json, bytes}));
     KONTOR_TRY(tx.commit());
     return p;
 }

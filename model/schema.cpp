@@ -180,6 +180,20 @@ Status migrateV2(Store &store)
     return {};
 }
 
+// Version 3: list and total queries read only indexes. The date index also carries what a search
+// filters on, so walking the list order for a common term never reads the documents themselves;
+// the open-invoice index carries what outstandingTotals() sums.
+Status migrateV3(Store &store)
+{
+    KONTOR_TRY(store.execRaw(u"DROP INDEX documents_kind_date"_s));
+    KONTOR_TRY(store.execRaw(
+        u"CREATE INDEX documents_kind_date ON documents(kind, issue_date, id, number, customer_key)"_s));
+    KONTOR_TRY(store.execRaw(u"DROP INDEX documents_open"_s));
+    KONTOR_TRY(store.execRaw(u"CREATE INDEX documents_open ON documents(kind, status, due_date, "
+                             "currency, total, paid, credited)"_s));
+    return {};
+}
+
 } // namespace
 
 QString searchKey(const QString &name)
@@ -196,6 +210,8 @@ Status applyMigration(Store &store, int toVersion)
         return {};
     case 2:
         return migrateV2(store);
+    case 3:
+        return migrateV3(store);
     default:
         return Error {ErrorKind::Usage,
                       {},

@@ -274,11 +274,14 @@ Status Store::appendChange(const Change &change)
                       u"changes can only be recorded inside a write transaction"_s};
     const qint64 seq = m_deviceSeq + 1;
     const QString hlc = tick().toString();
-    KONTOR_TRY(exec(u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, kind, "
-                    "fields, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    {seq, newUuid7(), m_deviceId, change.entity, change.entityId, change.kind,
-                     QString::fromUtf8(QJsonDocument(change.fields).toJson(QJsonDocument::Compact)),
-                     hlc}));
+    KONTOR_TRY(
+        exec(u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, kind, "
+             "fields, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+             {seq, newUuid7(), m_deviceId, change.entity, change.entityId, change.kind,
+              QString::fromUtf8(change.encodedFields.isEmpty()
+                                    ? QJsonDocument(change.fields).toJson(QJsonDocument::Compact)
+                                    : change.encodedFields),
+              hlc}));
     m_deviceSeq = seq;
     return {};
 }
@@ -339,7 +342,8 @@ Status Store::begin()
         m_savedDeviceSeq = m_deviceSeq;
         m_savedHlc = m_hlc.last();
     } else {
-        KONTOR_TRY(execRaw(u"SAVEPOINT sp%1"_s.arg(m_depth)));
+        // Cached: a nested guard per operation inside a batch would otherwise prepare twice.
+        KONTOR_TRY(exec(u"SAVEPOINT sp%1"_s.arg(m_depth)));
     }
     m_levelSeqs.append(m_deviceSeq);
     ++m_depth;
@@ -352,7 +356,8 @@ Status Store::commitTop()
     if (m_depth > 1) {
         --m_depth;
         m_levelSeqs.removeLast();
-        return execRaw(u"RELEASE sp%1"_s.arg(m_depth));
+        KONTOR_TRY(exec(u"RELEASE sp%1"_s.arg(m_depth)));
+        return {};
     }
     if (m_deviceSeq != m_savedDeviceSeq)
         KONTOR_TRY(setMeta(kMetaDeviceSeq, QString::number(m_deviceSeq)));

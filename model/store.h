@@ -29,6 +29,7 @@ struct Change
     QString entityId;
     QString kind; // "create", "update", "delete", "issue", ...
     QJsonObject fields;
+    QByteArray encodedFields; // optional: `fields` already as compact JSON (canonicalBytes)
 };
 
 // A row of the outbox as stored.
@@ -48,7 +49,7 @@ struct OutboxEntry
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     enum class OpenMode { OpenExisting, CreateNew, OpenOrCreate };
 
