@@ -59,6 +59,16 @@ struct DocumentQuery
     QString after; // opaque cursor from the previous page
 };
 
+// Sums over every row a DocumentQuery matches (not just a page), in one currency.
+struct DocumentListTotals
+{
+    qint64 count = 0;
+    qint64 netMinor = 0;
+    qint64 vatMinor = 0;
+    qint64 totalMinor = 0;
+    qint64 balanceMinor = 0;
+};
+
 template<typename T> struct Page
 {
     QList<T> items;
@@ -188,6 +198,8 @@ public:
     Result<Document> document(const QString &id) const;
     Result<Document> documentByNumber(const QString &number) const;
     Result<Page<DocumentSummary>> documents(const DocumentQuery &query) const;
+    // Totals of everything the query matches (sort, limit and cursor ignored), per currency.
+    Result<QHash<QString, DocumentListTotals>> documentTotals(const DocumentQuery &query) const;
     // Sum of open balances of issued invoices (per currency), from the ledger, not from a page.
     Result<QHash<QString, qint64>> outstandingTotals(bool overdueOnly = false) const;
 
@@ -217,6 +229,7 @@ private:
     Status writeDocument(const Document &doc, bool insert);
     Status writeLines(const Document &doc);
     Status refreshStatus(const QString &documentId);
+    void appendDocumentFilters(const DocumentQuery &query, QString &sql, QVariantList &binds) const;
     Result<QString> defaultSeries(DocumentKind kind) const;
     void invalidateTaxRates() const { m_taxRatesLoaded = false; }
 

@@ -588,6 +588,74 @@ Result<Document> Ledger::duplicateAsDraft(const QString &id)
     return createDraft(d);
 }
 
+void Ledger::appendDocumentFilters(const DocumentQuery &query, QString &sql,
+                                   QVariantList &binds) const
+{
+    const QString today = dateToText(m_store.today());
+    if (query.status) {
+        sql += u" AND d.status = ?"_s;
+        binds << documentStatusName(*query.status);
+    }
+    if (query.openOnly || query.overdueOnly)
+        sql += u" AND d.status IN ('issued', 'partially_paid')"_s;
+    if (query.overdueOnly) {
+        sql += u" AND d.due_date <> '' AND d.due_date < ?"_s;
+        binds << today;
+    }
+    if (!query.customerId.isEmpty()) {
+        sql += u" AND d.customer_id = ?"_s;
+        binds << query.customerId;
+    }
+    if (!query.referenceId.isEmpty()) {
+        sql += u" AND d.reference_id = ?"_s;
+        binds << query.referenceId;
+    }
+    if (query.from.isValid()) {
+        sql += u" AND d.issue_date >= ?"_s;
+        binds << dateToText(query.from);
+    }
+    if (query.to.isValid()) {
+        sql += u" AND d.issue_date <= ?"_s;
+        binds << dateToText(query.to);
+    }
+}
+
+Result<QHash<QString, DocumentListTotals>> Ledger::documentTotals(const DocumentQuery &query) const
+{
+    QString sql = u"SELECT d.currency, count(*), sum(d.line_net), sum(d.vat_total), "
+                  "sum(d.total), sum(d.total - d.paid - d.credited) FROM documents d WHERE "
+                  "d.kind = ?"_s;
+    QVariantList binds {documentKindName(query.kind)};
+    appendDocumentFilters(query, sql, binds);
+    const QString term = query.search.trimmed();
+    if (!term.isEmpty()) {
+        // All matches are needed, so they are collected through the search indexes.
+        const QString kind = documentKindName(query.kind);
+        const QString key = searchKey(term);
+        sql += u" AND d.rowid IN (SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "
+               "number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "
+               "number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND customer_key >= ? "
+               "AND customer_key < ?)"_s;
+        binds << kind << term << prefixEnd(term) << kind << term.toUpper()
+              << prefixEnd(term.toUpper()) << kind << key << prefixEnd(key);
+    }
+    sql += u" GROUP BY d.currency"_s;
+    auto q = m_store.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QHash<QString, DocumentListTotals> out;
+    while ((*q)->next()) {
+        DocumentListTotals t;
+        t.count = (*q)->value(1).toLongLong();
+        t.netMinor = (*q)->value(2).toLongLong();
+        t.vatMinor = (*q)->value(3).toLongLong();
+        t.totalMinor = (*q)->value(4).toLongLong();
+        t.balanceMinor = (*q)->value(5).toLongLong();
+        out.insert((*q)->value(0).toString(), t);
+    }
+    return out;
+}
+
 Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) const
 {
     const QString col = sortColumn(query.sort);
@@ -624,33 +692,7 @@ Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) cons
           "d.paid, d.credited, d.reference_id, %1 FROM documents d WHERE %2d.kind = ?"_s.arg(
               col, selective ? u"+"_s : QString());
     QVariantList binds {documentKindName(query.kind)};
-    const QString today = dateToText(m_store.today());
-    if (query.status) {
-        sql += u" AND d.status = ?"_s;
-        binds << documentStatusName(*query.status);
-    }
-    if (query.openOnly || query.overdueOnly)
-        sql += u" AND d.status IN ('issued', 'partially_paid')"_s;
-    if (query.overdueOnly) {
-        sql += u" AND d.due_date <> '' AND d.due_date < ?"_s;
-        binds << today;
-    }
-    if (!query.customerId.isEmpty()) {
-        sql += u" AND d.customer_id = ?"_s;
-        binds << query.customerId;
-    }
-    if (!query.referenceId.isEmpty()) {
-        sql += u" AND d.reference_id = ?"_s;
-        binds << query.referenceId;
-    }
-    if (query.from.isValid()) {
-        sql += u" AND d.issue_date >= ?"_s;
-        binds << dateToText(query.from);
-    }
-    if (query.to.isValid()) {
-        sql += u" AND d.issue_date <= ?"_s;
-        binds << dateToText(query.to);
-    }
+    appendDocumentFilters(query, sql, binds);
     if (selective) {
         sql += u" AND d.rowid IN (SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "
                "number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -481,12 +482,13 @@ void paintFooter(QPainter &painter, const QRectF &page, qreal mm, const PageFram
     painter.restore();
 }
 
-// Lays the document out on A4 pages and paints each page: watermark first, so the text stays on
-// top, then the slice of the document that falls on the page, then the footer.
-Status paintPdf(QTextDocument &doc, QPdfWriter &writer, const PageFrame &frame)
+// Lays the document out on the device's pages and paints each page: watermark first, so the text
+// stays on top, then the slice of the document that falls on the page, then the footer.
+Status paintPages(QTextDocument &doc, QPagedPaintDevice &device, const PageFrame &frame)
 {
-    const int dpi = writer.resolution();
-    const QRectF page = writer.pageLayout().fullRectPixels(dpi);
+    // For a QPdfWriter and a QPrinter alike the logical resolution is the device's resolution.
+    const int dpi = device.logicalDpiY();
+    const QRectF page = device.pageLayout().fullRectPixels(dpi);
     const qreal mm = dpi / 25.4;
     const QRectF body(kMarginSide * mm, kMarginTop * mm, page.width() - 2 * kMarginSide * mm,
                       page.height() - (kMarginTop + kMarginBottom) * mm);
@@ -494,14 +496,14 @@ Status paintPdf(QTextDocument &doc, QPdfWriter &writer, const PageFrame &frame)
     const int pages = doc.pageCount();
 
     QPainter painter;
-    if (!painter.begin(&writer))
+    if (!painter.begin(&device))
         return Error {ErrorKind::Io, u"pdfPath"_s, u"write-failed"_s,
-                      u"cannot start the PDF writer"_s};
+                      u"cannot start painting the document"_s};
     painter.setRenderHint(QPainter::Antialiasing);
     for (int i = 0; i < pages; ++i) {
-        if (i > 0 && !writer.newPage())
+        if (i > 0 && !device.newPage())
             return Error {ErrorKind::Io, u"pdfPath"_s, u"write-failed"_s,
-                          u"cannot start page %1 of the PDF"_s.arg(i + 1)};
+                          u"cannot start page %1 of the document"_s.arg(i + 1)};
         if (frame.draft)
             paintWatermark(painter, page);
         painter.save();
@@ -517,22 +519,32 @@ Status paintPdf(QTextDocument &doc, QPdfWriter &writer, const PageFrame &frame)
     }
     if (!painter.end())
         return Error {ErrorKind::Io, u"pdfPath"_s, u"write-failed"_s,
-                      u"the PDF writer failed to finish the file"_s};
+                      u"the device failed to finish the document"_s};
     return {};
 }
 
-} // namespace
+// Everything the pages need, gathered from the ledger once, independent of the device.
+struct PreparedDocument
+{
+    QString html;
+    QImage logo;
+    PageFrame frame;
+    QString title;
+};
 
-Status renderInvoicePdf(const Ledger &ledger, const QString &documentId, const QString &pdfPath)
+Status needsGuiApplication()
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error {ErrorKind::Usage,
                       {},
                       u"no-gui-application"_s,
                       u"rendering a PDF needs a QGuiApplication for its fonts"_s};
-    if (pdfPath.isEmpty())
-        return validationError(u"pdfPath"_s, u"required"_s, u"no file name for the PDF"_s);
+    return {};
+}
 
+Result<PreparedDocument> prepareDocument(const Ledger &ledger, const QString &documentId)
+{
+    KONTOR_TRY(needsGuiApplication());
     auto loaded = ledger.document(documentId);
     if (!loaded)
         return loaded.error();
@@ -549,11 +561,63 @@ Status renderInvoicePdf(const Ledger &ledger, const QString &documentId, const Q
     if (!text)
         return text.error();
 
-    const QImage logo = logoImage(company.value());
+    PreparedDocument prepared;
+    prepared.logo = logoImage(company.value());
     auto html = renderHtmlTemplate(
-        text.value(), buildContext(ledger, doc, company.value(), referencedNumber, logo));
+        text.value(), buildContext(ledger, doc, company.value(), referencedNumber, prepared.logo));
     if (!html)
         return html.error();
+    prepared.html = html.value();
+
+    const QString kindName = doc.kind == DocumentKind::Invoice ? u"Invoice"_s
+        : doc.kind == DocumentKind::CreditNote                 ? u"Credit note"_s
+                                                               : u"Quote"_s;
+    const bool draft = doc.status == DocumentStatus::Draft && doc.kind != DocumentKind::Quote;
+    const QString label = doc.number.isEmpty() ? (draft ? u"%1 (draft)"_s.arg(kindName) : kindName)
+                                               : u"%1 %2"_s.arg(kindName, doc.number);
+    prepared.title = u"%1 · %2"_s.arg(label, company->name);
+
+    prepared.frame.draft = draft;
+    QStringList footer {company->name, oneLineAddress(company->address)};
+    if (!company->vatId.isEmpty())
+        footer.append(u"VAT ID %1"_s.arg(company->vatId));
+    footer.removeAll(QString());
+    prepared.frame.footerLeft = footer.join(u"  ·  "_s);
+    prepared.frame.documentLabel = label;
+    return prepared;
+}
+
+Status paintDocument(const PreparedDocument &prepared, QPagedPaintDevice &device)
+{
+    QTextDocument textDoc;
+    // Lay out against the device so that fonts are measured at its resolution.
+    textDoc.documentLayout()->setPaintDevice(&device);
+    textDoc.setDocumentMargin(0);
+    textDoc.setDefaultFont(documentFont(8.5));
+    if (!prepared.logo.isNull())
+        textDoc.addResource(QTextDocument::ImageResource, QUrl(kLogoUrl), prepared.logo);
+    textDoc.setHtml(prepared.html);
+    return paintPages(textDoc, device, prepared.frame);
+}
+
+} // namespace
+
+Status renderInvoice(const Ledger &ledger, const QString &documentId, QPagedPaintDevice &device)
+{
+    auto prepared = prepareDocument(ledger, documentId);
+    if (!prepared)
+        return prepared.error();
+    return paintDocument(prepared.value(), device);
+}
+
+Status renderInvoicePdf(const Ledger &ledger, const QString &documentId, const QString &pdfPath)
+{
+    KONTOR_TRY(needsGuiApplication());
+    if (pdfPath.isEmpty())
+        return validationError(u"pdfPath"_s, u"required"_s, u"no file name for the PDF"_s);
+    auto prepared = prepareDocument(ledger, documentId);
+    if (!prepared)
+        return prepared.error();
 
     QSaveFile file(pdfPath);
     if (!file.open(QIODevice::WriteOnly))
@@ -563,34 +627,10 @@ Status renderInvoicePdf(const Ledger &ledger, const QString &documentId, const Q
     writer.setResolution(600);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    const QString kindName = doc.kind == DocumentKind::Invoice ? u"Invoice"_s
-        : doc.kind == DocumentKind::CreditNote                 ? u"Credit note"_s
-                                                               : u"Quote"_s;
-    const bool draft = doc.status == DocumentStatus::Draft && doc.kind != DocumentKind::Quote;
-    const QString label = doc.number.isEmpty() ? (draft ? u"%1 (draft)"_s.arg(kindName) : kindName)
-                                               : u"%1 %2"_s.arg(kindName, doc.number);
-    writer.setTitle(u"%1 · %2"_s.arg(label, company->name));
+    writer.setTitle(prepared->title);
     writer.setCreator(u"Kontor"_s);
 
-    QTextDocument textDoc;
-    // Lay out against the PDF device so that fonts are measured at its resolution.
-    textDoc.documentLayout()->setPaintDevice(&writer);
-    textDoc.setDocumentMargin(0);
-    textDoc.setDefaultFont(documentFont(8.5));
-    if (!logo.isNull())
-        textDoc.addResource(QTextDocument::ImageResource, QUrl(kLogoUrl), logo);
-    textDoc.setHtml(html.value());
-
-    PageFrame frame;
-    frame.draft = draft;
-    QStringList footer {company->name, oneLineAddress(company->address)};
-    if (!company->vatId.isEmpty())
-        footer.append(u"VAT ID %1"_s.arg(company->vatId));
-    footer.removeAll(QString());
-    frame.footerLeft = footer.join(u"  ·  "_s);
-    frame.documentLabel = label;
-
-    KONTOR_TRY(paintPdf(textDoc, writer, frame));
+    KONTOR_TRY(paintDocument(prepared.value(), writer));
     if (!file.commit())
         return ioError(pdfPath, file.errorString());
     return {};

@@ -8,10 +8,17 @@
 
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace Kontor {
 
 // Needs a QGuiApplication (fonts). Writes the file atomically (QSaveFile): on error nothing is
 // left behind.
 Status renderInvoicePdf(const Ledger &ledger, const QString &documentId, const QString &pdfPath);
+
+// Paints the same pages onto any paged device, for print and print preview: the pages take the
+// device's page layout, painted from the paper's corner (a QPrinter must be in full-page mode).
+// Needs a QGuiApplication.
+Status renderInvoice(const Ledger &ledger, const QString &documentId, QPagedPaintDevice &device);
 
 } // namespace Kontor

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void search();
     void customersPaged();
     void badCursor();
+    void totalsCoverTheWholeFilter();
 
 private:
     Fixture m_f;
@@ -180,6 +181,39 @@ void TestPaging::badCursor()
     auto r = m_f.ledger->documents(q);
     QVERIFY(!r);
     QCOMPARE(r.error().field, u"after"_s);
+}
+
+void TestPaging::totalsCoverTheWholeFilter()
+{
+    DocumentQuery q;
+    q.limit = 7; // totals ignore paging
+    qint64 total = 0, balance = 0, count = 0;
+    DocumentQuery walk = q;
+    do {
+        auto page = m_f.ledger->documents(walk);
+        for (const DocumentSummary &s : page->items) {
+            total += s.totalMinor;
+            balance += s.balanceMinor();
+            ++count;
+        }
+        walk.after = page->next;
+    } while (!walk.after.isEmpty());
+    auto totals = m_f.ledger->documentTotals(q);
+    QVERIFY(totals);
+    QCOMPARE(totals->value(u"EUR"_s).count, count);
+    QCOMPARE(totals->value(u"EUR"_s).totalMinor, total);
+    QCOMPARE(totals->value(u"EUR"_s).balanceMinor, balance);
+
+    q.status = DocumentStatus::Draft;
+    QCOMPARE(m_f.ledger->documentTotals(q)->value(u"EUR"_s).count, qint64(13));
+    q.status.reset();
+    q.search = u"ölmü"_s;
+    qint64 expected = 0;
+    q.limit = 1000;
+    const auto matches = m_f.ledger->documents(q).value().items;
+    for (const DocumentSummary &s : matches)
+        expected += s.totalMinor;
+    QCOMPARE(m_f.ledger->documentTotals(q)->value(u"EUR"_s).totalMinor, expected);
 }
 
 QTEST_GUILESS_MAIN(TestPaging)
