@@ -1,5 +1,6 @@
 #include "productlistmodel.h"
 
+#include "editorsupport.h"
 #include "moneyformat.h"
 
 #include <QGuiApplication>
@@ -58,7 +59,8 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
             // One line in the table; the editor shows the rest.
             return p.description.section(u'\n', 0, 0);
         case UnitColumn:
-            return p.unit;
+            // Not the UN/ECE code ("HUR") but the name the editors show, in the UI language.
+            return Ui::EditorSupport::unitName(p.unit);
         case PriceColumn:
             // Unit prices may carry more decimals than money; the currency code keeps it plain.
             return QString(Ui::formatUnitPrice(p.unitPrice, currencyOf(p)) + QChar(0x00A0)

@@ -33,10 +33,11 @@ QLocale localeFor(const QString &code, bool followSystem)
 }
 
 // The texts of Qt's standard buttons (Save, Cancel, Close of QDialogButtonBox and QMessageBox)
-// and a few other texts Qt shows come from Qt's own translations, which not every installation has: Debian, for one, ships them
-// in a package of their own. Kontor's files carry them too, in the contexts Qt looks them up in,
-// so its dialogs are never half English; lupdate picks them up from this list.
-[[maybe_unused]] const char *const kQtStandardButtonTexts[] = {
+// and a few other texts Qt shows come from Qt's own translations, which not every installation
+// has: Debian, for one, ships them in a package of their own. Kontor's files carry them too, in
+// the contexts Qt looks them up in, so its dialogs are never half English; lupdate picks them up
+// from this list.
+[[maybe_unused]] const char *const kQtOwnTexts[] = {
     QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
     QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
     QT_TRANSLATE_NOOP("QPlatformTheme", "Save All"),

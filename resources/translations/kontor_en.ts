@@ -2776,12 +2776,12 @@ Kind regards,
 <context>
     <name>Kontor::ProductListModel</name>
     <message>
-        <location filename="../../ui/productlistmodel.cpp" line="+56"/>
+        <location filename="../../ui/productlistmodel.cpp" line="+57"/>
         <source>%1 (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4268,7 +4268,7 @@ Kind regards,
 <context>
     <name>Kontor::Ui::Language</name>
     <message>
-        <location filename="../../ui/translations.cpp" line="+74"/>
+        <location filename="../../ui/translations.cpp" line="+75"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>

@@ -935,10 +935,6 @@
         <translation>Numero o nome del cliente</translation>
     </message>
     <message>
-        <source>Search %1</source>
-        <translation type="vanished">Cerca %1</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Finds documents whose number or customer name starts with the text</source>
         <translation>Trova i documenti il cui numero o nome del cliente inizia con il testo</translation>
@@ -1108,10 +1104,6 @@
         <location line="+11"/>
         <source>Matching rows: %1 (%2 loaded; more load as you scroll)</source>
         <translation>Righe corrispondenti: %1 (%2 caricate; le altre si caricano scorrendo)</translation>
-    </message>
-    <message>
-        <source>Totals of the first %1 rows; more rows load as you scroll.</source>
-        <translation type="vanished">Totali delle prime %1 righe; le altre righe si caricano scorrendo.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1695,7 +1687,7 @@ Trascina qui un&apos;immagine o un PDF, oppure usa «Aggiungi ricevuta».</trans
     <message>
         <location line="+3"/>
         <source>Give the document its number and make it final</source>
-        <translation>Assegna il numero al documento e lo rende definitivo</translation>
+        <translation>Assegna il numero al documento e rendilo definitivo</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2580,7 +2572,7 @@ Totale %3, pagato %4, da pagare %5</translation>
     <message>
         <location line="+3"/>
         <source>Save the PDF, open your mail client and the folder with the PDF</source>
-        <translation>Salva il PDF, apre il programma di posta e la cartella con il PDF</translation>
+        <translation>Salva il PDF e apri il programma di posta e la cartella che lo contiene</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2807,12 +2799,12 @@ Cordiali saluti,
 <context>
     <name>Kontor::ProductListModel</name>
     <message>
-        <location filename="../../ui/productlistmodel.cpp" line="+56"/>
+        <location filename="../../ui/productlistmodel.cpp" line="+57"/>
         <source>%1 (archived)</source>
         <translation>%1 (archiviato)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4299,7 +4291,7 @@ Cordiali saluti,
 <context>
     <name>Kontor::Ui::Language</name>
     <message>
-        <location filename="../../ui/translations.cpp" line="+74"/>
+        <location filename="../../ui/translations.cpp" line="+75"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
