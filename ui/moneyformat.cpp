@@ -60,8 +60,8 @@ QString formatAmount(qint64 minor, const QString &currency, const QLocale &local
 QString formatMoney(qint64 minor, const QString &currency, const QLocale &locale)
 {
     const QString symbol = locale.currencySymbol(QLocale::CurrencyIsoCode) == currency
-            ? locale.currencySymbol(QLocale::CurrencySymbol)
-            : currency;
+        ? locale.currencySymbol(QLocale::CurrencySymbol)
+        : currency;
     if (locale.language() == QLocale::English && symbol.size() == 1) {
         if (minor < 0)
             return locale.negativeSign() + symbol + formatAmount(-minor, currency, locale);
@@ -122,8 +122,9 @@ Result<int> parsePercent(const QString &text, const QString &field, const QLocal
     if (!r)
         return r.error();
     if (r.value() < 0 || r.value() > 10000)
-        return validationError(field, u"percent-range"_s,
-                               QCoreApplication::translate("Kontor::Ui", "must be between 0 % and 100 %"));
+        return validationError(
+            field, u"percent-range"_s,
+            QCoreApplication::translate("Kontor::Ui", "must be between 0 % and 100 %"));
     return int(r.value());
 }
 

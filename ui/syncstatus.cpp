@@ -36,11 +36,21 @@ QString SyncStatus::summary() const
 {
     QString state;
     switch (m_state) {
-    case State::LocalOnly: state = tr("Local only"); break;
-    case State::Offline: state = tr("Offline"); break;
-    case State::Online: state = tr("Online"); break;
-    case State::Syncing: state = tr("Syncing…"); break;
-    case State::Error: state = tr("Sync error: %1").arg(m_error); break;
+    case State::LocalOnly:
+        state = tr("Local only");
+        break;
+    case State::Offline:
+        state = tr("Offline");
+        break;
+    case State::Online:
+        state = tr("Online");
+        break;
+    case State::Syncing:
+        state = tr("Syncing…");
+        break;
+    case State::Error:
+        state = tr("Sync error: %1").arg(m_error);
+        break;
     }
     QString text = state;
     if (m_state == State::LocalOnly)
@@ -49,7 +59,7 @@ QString SyncStatus::summary() const
         text += QStringLiteral(" · ") + tr("%n change(s) not synced", nullptr, int(m_pending));
     if (m_lastSync.isValid())
         text += QStringLiteral(" · ")
-                + tr("last sync %1").arg(QLocale().toString(m_lastSync, QLocale::ShortFormat));
+            + tr("last sync %1").arg(QLocale().toString(m_lastSync, QLocale::ShortFormat));
     return text;
 }
 

@@ -31,15 +31,24 @@ Q_SIGNALS:
 class Navigator
 {
 public:
-    enum class Page { Dashboard, Invoices, Quotes, CreditNotes, Expenses, Customers, Products,
-                      Payments, Settings };
+    enum class Page {
+        Dashboard,
+        Invoices,
+        Quotes,
+        CreditNotes,
+        Expenses,
+        Customers,
+        Products,
+        Payments,
+        Settings
+    };
     virtual ~Navigator() = default;
     virtual void showPage(Page page) = 0;
     virtual void openDocument(const QString &documentId) = 0;
     virtual void newDocument(DocumentKind kind, const QString &customerId = {}) = 0;
     virtual void openCustomer(const QString &customerId) = 0; // empty: a new customer
-    virtual void openProduct(const QString &productId) = 0;   // empty: a new product
-    virtual void openExpense(const QString &expenseId) = 0;   // empty: a new expense
+    virtual void openProduct(const QString &productId) = 0; // empty: a new product
+    virtual void openExpense(const QString &expenseId) = 0; // empty: a new expense
 };
 
 struct UiContext
