@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -363,9 +364,32 @@ void MainWindow::retranslateUi()
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // After every widget has had the event: a page is never deleted inside its own handler.
+        QTimer::singleShot(0, this, &MainWindow::rebuildPagesForLanguage);
+    }
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::rebuildPagesForLanguage()
+{
+    // The pages set their texts when they are built (Qt's own widgets inside them too, such as a
+    // tab bar's scroll buttons); building them again is how they take a new language. This runs
+    // from the event loop, after the Settings handler that switched the language has returned.
+    bool rebuilt = false;
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (!it.value()) {
+            ++it;
+            continue;
+        }
+        m_stack->removeWidget(it.value());
+        delete it.value();
+        it = m_pages.erase(it);
+        rebuilt = true;
+    }
+    if (rebuilt)
+        showPage(m_current);
 }
 
 void MainWindow::updateTitle()

@@ -78,6 +78,7 @@ private:
     void createToolBar();
     void createNavigation();
     void retranslateUi();
+    void rebuildPagesForLanguage();
     void updateTitle();
     void updateSyncLabel();
     void restoreWindowSettings();
