@@ -3,7 +3,8 @@
 KONTOR_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6opengl6-dev qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite qt6-translations-l10n
+    libqt6opengl6-dev qt6-svg-dev qt6-charts-dev qt6-pdf-dev libqt6sql6-sqlite
+    qt6-translations-l10n
     fonts-dejavu-core
 )
 # Used by the test suite: the sqlite3 shell (tamper tests) and pdftotext (PDF content checks).

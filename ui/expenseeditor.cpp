@@ -1,5 +1,10 @@
 #include "expenseeditor.h"
 
+#ifdef KONTOR_HAVE_QTPDF
+#include <QBuffer>
+#include <QPdfDocument>
+#endif
+
 #include "editorsupport.h"
 #include "fielderrors.h"
 #include "moneyformat.h"
@@ -384,7 +389,31 @@ void ExpenseEditor::updatePreview()
         m_preview->setCurrentIndex(ImagePreview);
         return;
     }
-    // A PDF (Qt PDF is not part of the toolkit this builds on) or an image Qt cannot decode:
+#ifdef KONTOR_HAVE_QTPDF
+    if (data && file.mimeType == u"application/pdf"_s) {
+        // The first page, rendered at the preview's size.
+        QBuffer buffer;
+        buffer.setData(data.value());
+        buffer.open(QIODevice::ReadOnly);
+        QPdfDocument pdf;
+        pdf.load(&buffer);
+        if (pdf.status() == QPdfDocument::Status::Ready && pdf.pageCount() > 0) {
+            const QSize box = m_preview->size() - QSize(8, 8);
+            const QSizeF page = pdf.pagePointSize(0);
+            const QSize size
+                = page.isEmpty() ? box : page.scaled(box, Qt::KeepAspectRatio).toSize();
+            const QImage image = pdf.render(0, size.expandedTo(QSize(16, 16)));
+            if (!image.isNull()) {
+                m_pixmap = QPixmap::fromImage(image);
+                m_image->setPixmap(m_pixmap);
+                m_image->setToolTip(file.fileName);
+                m_preview->setCurrentIndex(ImagePreview);
+                return;
+            }
+        }
+    }
+#endif
+    // A PDF that cannot be rendered (or a build without Qt PDF), or an image Qt cannot decode:
     // a card with the name and size, and the system's viewer one click away.
     m_fileName->setText(file.fileName);
     m_fileSize->setText(data ? QLocale().formattedDataSize(data->size()) : data.error().message);

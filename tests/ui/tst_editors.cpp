@@ -20,6 +20,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
 
     void fieldErrorsMarksAndClears();
+    void expensePdfReceiptPreview();
     void fieldErrorsDescribe();
     void customerCreateAndEdit();
     void customerErrorsAtFields();
@@ -98,6 +101,32 @@ QString TestEditors::writePdf(const QString &name)
     Q_ASSERT(file.open(QIODevice::WriteOnly));
     file.write("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     return path;
+}
+
+void TestEditors::expensePdfReceiptPreview()
+{
+    // A real one-page PDF: its first page is the preview where Qt PDF is available.
+    const QString realPdf = m_ledger->dir.filePath(u"receipt-scan.pdf"_s);
+    {
+        QPdfWriter writer(realPdf);
+        writer.setPageSize(QPageSize(QPageSize::A5));
+        QPainter painter(&writer);
+        painter.drawText(QRect(0, 0, 2000, 400), u"Ricevuta 42 · 12,50 €"_s);
+    }
+    ExpenseEditor editor(*m_ledger->ctx, {});
+    editor.resize(900, 700);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.attachFile(realPdf));
+    QCOMPARE(editor.receiptCount(), 1);
+#ifdef KONTOR_HAVE_QTPDF
+    QCOMPARE(editor.previewKind(), u"image"_s);
+    const QPixmap page = editor.findChild<QLabel *>(u"previewImage"_s)->pixmap();
+    QVERIFY(!page.isNull());
+    QVERIFY(page.height() > page.width()); // A5 portrait
+#else
+    QCOMPARE(editor.previewKind(), u"file"_s);
+#endif
 }
 
 void TestEditors::fieldErrorsMarksAndClears()
@@ -411,6 +440,7 @@ void TestEditors::expenseWithReceipts()
     QVERIFY(!editor.findChild<QLabel *>(u"previewFileSize"_s)->text().isEmpty());
     editor.showReceipt(0);
     QCOMPARE(editor.previewKind(), u"image"_s);
+
     saveScreenshot(&editor, u"expense-editor"_s);
 
     QVERIFY(editor.save());
