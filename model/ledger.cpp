@@ -114,12 +114,6 @@ Customer customerFromJson(const QJsonObject &o)
 
 namespace {
 
-Error notFound(const QString &what, const QString &id)
-{
-    return Error {
-        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
-}
-
 QVariantList customerBinds(const Customer &c)
 {
     return {c.id,

@@ -55,12 +55,6 @@ QList<VatBreakdown> breakdownFromJson(const QByteArray &json)
     return out;
 }
 
-Error notFound(const QString &what, const QString &id)
-{
-    return Error {
-        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
-}
-
 Error immutable(const Document &d)
 {
     return Error {

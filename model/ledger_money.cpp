@@ -17,12 +17,6 @@ namespace {
 
 constexpr qsizetype MaxReceiptBytes = 20 * 1024 * 1024;
 
-Error notFound(const QString &what, const QString &id)
-{
-    return Error {
-        ErrorKind::NotFound, {}, u"not-found"_s, u"%1 '%2' does not exist"_s.arg(what, id)};
-}
-
 // The receipt's bytes must be what its type says: a receipt that cannot be opened is lost.
 QString sniffMime(const QByteArray &data)
 {

@@ -3,6 +3,7 @@
 
 #include "entities.h"
 #include "jsoncodec.h"
+#include "result.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,6 +50,14 @@ inline bool decodeCursor(const QString &cursor, QVariant *sortValue, QString *id
 inline QString prefixEnd(const QString &prefix)
 {
     return prefix + QChar(0xFFFF);
+}
+
+inline Error notFound(const QString &what, const QString &id)
+{
+    return Error {ErrorKind::NotFound,
+                  {},
+                  QStringLiteral("not-found"),
+                  QStringLiteral("%1 '%2' does not exist").arg(what, id)};
 }
 
 Customer readCustomer(const QSqlQuery &q, int base = 0);

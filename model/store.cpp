@@ -190,21 +190,7 @@ Error Store::sqlError(const QString &what, const QSqlQuery &q) const
 
 Result<QSqlQuery *> Store::exec(const QString &sql, std::initializer_list<QVariant> binds)
 {
-    auto it = m_cache.find(sql);
-    if (it == m_cache.end()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            return sqlError(u"preparing statement"_s, q);
-        it = m_cache.insert(sql, q);
-    }
-    QSqlQuery &q = it.value();
-    int i = 0;
-    for (const QVariant &v : binds)
-        q.bindValue(i++, bindable(v));
-    if (!q.exec())
-        return sqlError(u"database write or read failed"_s, q);
-    return &q;
+    return exec(sql, QVariantList(binds));
 }
 
 Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &binds)
@@ -215,9 +201,9 @@ Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &binds)
         q.setForwardOnly(true);
         if (!q.prepare(sql))
             return sqlError(u"preparing statement"_s, q);
-        it = m_cache.insert(sql, q);
+        it = m_cache.emplace(sql, q).first;
     }
-    QSqlQuery &q = it.value();
+    QSqlQuery &q = it->second;
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, bindable(binds.at(i)));
     if (!q.exec())
@@ -365,7 +351,7 @@ Status Store::commitTop()
         KONTOR_TRY(setMeta(kMetaHlc, m_hlc.last().toString()));
     // Statements still holding a read cursor would make COMMIT fail with "SQL statements in
     // progress"; cached queries are reset before committing.
-    for (auto &q : m_cache)
+    for (auto &[sql, q] : m_cache)
         q.finish();
     KONTOR_TRY(execRaw(u"COMMIT"_s));
     m_depth = 0;
@@ -376,7 +362,7 @@ Status Store::commitTop()
 void Store::rollbackTop()
 {
     Q_ASSERT(m_depth > 0);
-    for (auto &q : m_cache)
+    for (auto &[sql, q] : m_cache)
         q.finish();
     m_deviceSeq = m_levelSeqs.takeLast();
     if (m_depth > 1) {

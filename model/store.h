@@ -17,6 +17,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <unordered_map>
 
 namespace Kontor {
 
@@ -111,7 +112,9 @@ private:
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_cache;
+    // Node-based, so the QSqlQuery an exec() returned stays where it is when later statements
+    // are added to the cache (a QHash would move it on rehash).
+    std::unordered_map<QString, QSqlQuery> m_cache;
     QString m_deviceId;
     int m_depth = 0;
     qint64 m_deviceSeq = 0;
