@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Kontor {
@@ -111,10 +113,12 @@ Status AuditChain::appendEncoded(const QString &entity, const QString &entityId,
     if (!prev)
         return prev.error();
     const QString hash = hashOf(prev.value(), bytes);
-    KONTOR_TRY(m_store.exec(u"INSERT INTO audit_chain(entity, entity_id, action, payload, "
-                            "prev_hash, hash, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                            {entity, entityId, action, QString::fromUtf8(bytes), prev.value(), hash,
-                             m_store.tick().toString()}));
+    // The payload goes in as its UTF-8 bytes, stored as text (CAST), without a round trip
+    // through UTF-16.
+    KONTOR_TRY(m_store.exec(
+        u"INSERT INTO audit_chain(entity, entity_id, action, payload, "
+        "prev_hash, hash, hlc) VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?, ?)"_s,
+        {entity, entityId, action, bytes, prev.value(), hash, m_store.tick().toString()}));
     return m_store.setMeta(kMetaHead, hash);
 }
 

@@ -25,6 +25,28 @@ QJsonObject toJson(const Payment &p);
 // The canonical byte form of a JSON object for hashing.
 QByteArray canonicalBytes(const QJsonObject &o);
 
+// The same bytes as canonicalBytes(toJson(x)) (keys sorted, compact, integers exact, strings
+// escaped as QJsonDocument escapes them), written directly without building a QJsonObject. The
+// write paths use these: a document is encoded once for its outbox entry and its audit entry.
+QByteArray canonicalJson(const PostalAddress &a);
+QByteArray canonicalJson(const CompanyProfile &c);
+QByteArray canonicalJson(const TaxRate &r);
+QByteArray canonicalJson(const Customer &c);
+QByteArray canonicalJson(const Product &p);
+QByteArray canonicalJson(const NumberSeries &s);
+QByteArray canonicalJson(const DocumentLine &l);
+QByteArray canonicalJson(const DocumentTotals &t);
+QByteArray canonicalJson(const Expense &e);
+QByteArray canonicalJson(const Payment &p);
+// The VAT breakdown as a compact JSON array: the form of "totals.breakdown" and of the
+// documents.breakdown column.
+QByteArray canonicalJson(const QList<VatBreakdown> &breakdown);
+// A document; when given, `customer` and `breakdown` receive the encoded customer snapshot and
+// VAT breakdown as they appear inside it (the documents.customer_snapshot and .breakdown
+// columns), without encoding them twice.
+QByteArray canonicalJson(const Document &d, QByteArray *customer = nullptr,
+                         QByteArray *breakdown = nullptr);
+
 // Keys whose values differ between two objects, with the new values (the outbox's "changed
 // fields"). Keys missing from `after` map to null.
 QJsonObject changedFields(const QJsonObject &before, const QJsonObject &after);

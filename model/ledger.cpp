@@ -504,14 +504,49 @@ Status Ledger::deleteCustomer(const QString &id)
 
 Result<Customer> Ledger::customer(const QString &id) const
 {
-    auto q = m_store.exec(
-        u"SELECT %1 FROM customers WHERE id = ?"_s.arg(QLatin1StringView(kCustomerColumns)), {id});
+    static const QString sql
+        = u"SELECT %1 FROM customers WHERE id = ?"_s.arg(QLatin1StringView(kCustomerColumns));
+    auto q = m_store.exec(sql, {id});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return notFound(u"customer"_s, id);
     Customer c = readCustomer(**q);
     (*q)->finish();
+    return c;
+}
+
+Result<Ledger::CachedCustomer> Ledger::cachedCustomer(const QString &id) const
+{
+    static const QString sql = u"SELECT %1, updated_hlc FROM customers WHERE id = ?"_s.arg(
+        QLatin1StringView(kCustomerColumns));
+    // Every write of a customer sets a new updated_hlc; a row still at the stamp cached is the
+    // row cached.
+    auto stamp = m_store.exec(u"SELECT updated_hlc FROM customers WHERE id = ?"_s, {id});
+    if (!stamp)
+        return stamp.error();
+    if (!(*stamp)->next())
+        return notFound(u"customer"_s, id);
+    const QString hlc = (*stamp)->value(0).toString();
+    (*stamp)->finish();
+    auto it = m_customers.constFind(id);
+    if (it != m_customers.cend() && it->updatedHlc == hlc)
+        return *it;
+
+    auto q = m_store.exec(sql, {id});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return notFound(u"customer"_s, id);
+    CachedCustomer c;
+    c.customer = readCustomer(**q);
+    c.key = searchKey(c.customer.name);
+    c.updatedHlc = (*q)->value(21).toString();
+    (*q)->finish();
+    constexpr qsizetype MaxCachedCustomers = 4096;
+    if (m_customers.size() >= MaxCachedCustomers)
+        m_customers.clear();
+    m_customers.insert(id, c);
     return c;
 }
 

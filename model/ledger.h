@@ -189,6 +189,11 @@ public:
     Result<Document> updateDraft(Document draft);
     Status deleteDraft(const QString &id);
     Result<Document> issue(const QString &id, const IssueOptions &options = {});
+    // Creates and issues a document in one step: the same document, numbers, checks and errors
+    // as createDraft() followed by issue(), written once. The outbox gets one "issue" entry with
+    // the full snapshot (what issue() records) instead of a "create" and an "issue"; the audit
+    // chain gets the same entry as issue() gives. Nothing is written when it fails.
+    Result<Document> issueNew(Document document, const IssueOptions &options = {});
     // The number a draft would take if issued now in `seriesId` (empty: default series).
     Result<QString> previewNumber(DocumentKind kind, const QString &seriesId = {}) const;
     Result<Document> createCreditNote(const CreditNoteRequest &request);
@@ -224,10 +229,30 @@ public:
     Result<AuditReport> verify() const { return m_audit.verify(*this); }
 
 private:
+    friend class Replica; // applies other devices' changes through the same writers
     TaxRateLookup taxRateLookup() const;
     Result<Document> loadDocument(const QString &sql, const QString &key) const;
     Status writeDocument(const Document &doc, bool insert);
     Status writeLines(const Document &doc);
+    Status insertLines(const Document &doc);
+    // The customer as drafts and issues need it, with its search key. Served from a cache while
+    // the row still carries the updated_hlc it was read with (checked with one narrow query),
+    // so a change made anywhere, a rolled-back one included, is never missed.
+    struct CachedCustomer
+    {
+        Customer customer;
+        QString key; // searchKey(name)
+        QString updatedHlc;
+    };
+    Result<CachedCustomer> cachedCustomer(const QString &id) const;
+    // Issuing, shared by issue() and issueNew(). The series a document of `kind` takes its
+    // number from: options.seriesId, or the kind's default series held here.
+    Result<NumberSeries> issueSeries(DocumentKind kind, const IssueOptions &options) const;
+    // The checks and derived fields of a document about to be issued: issue date, validation
+    // and totals, the customer (read into `customer` unless `customerKnown`), due date, and for
+    // a credit note its invoice (into `invoice`) and what is left to credit on it.
+    Status checkIssuable(Document &d, const IssueOptions &options, CachedCustomer *customer,
+                         bool customerKnown, Document *invoice) const;
     Status refreshStatus(const QString &documentId);
     void appendDocumentFilters(const DocumentQuery &query, QString &sql, QVariantList &binds) const;
     Result<QString> defaultSeries(DocumentKind kind) const;
@@ -237,6 +262,7 @@ private:
     AuditChain m_audit;
     mutable QHash<QString, TaxRate> m_taxRates;
     mutable bool m_taxRatesLoaded = false;
+    mutable QHash<QString, CachedCustomer> m_customers;
 };
 
 } // namespace Kontor

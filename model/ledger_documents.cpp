@@ -7,6 +7,8 @@
 #include "schema.h"
 #include "uuid7.h"
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 using namespace Kontor::detail;
 
@@ -24,17 +26,126 @@ const char *const kLineColumns
     = "id, product_id, description, quantity, unit, unit_price, discount_bp, tax_rate_id, "
       "tax_category, tax_rate_bp, exemption_reason, exemption_code, gross, allowance, net";
 
-QJsonArray breakdownToJson(const QList<VatBreakdown> &list)
+// Statement texts built once: the statement cache is keyed by the text, and building it with
+// arg() on every call costs more than running a small statement.
+const QString &selectDocumentSql(bool byNumber)
 {
-    QJsonArray out;
-    for (const VatBreakdown &b : list)
-        out.append(QJsonObject {{u"category"_s, taxCategoryCode(b.category)},
-                                {u"rateBp"_s, b.rateBp},
-                                {u"taxable"_s, b.taxableMinor},
-                                {u"vat"_s, b.vatMinor},
-                                {u"exemptionReason"_s, b.exemptionReason},
-                                {u"exemptionReasonCode"_s, b.exemptionReasonCode}});
-    return out;
+    static const QString byId
+        = u"SELECT %1 FROM documents WHERE id = ?"_s.arg(QLatin1StringView(kDocumentColumns));
+    static const QString byNum
+        = u"SELECT %1 FROM documents WHERE number = ?"_s.arg(QLatin1StringView(kDocumentColumns));
+    return byNumber ? byNum : byId;
+}
+
+// The texts of a multi-row statement for 1 to N rows: `head`, then `rows` copies of `row`
+// joined by `separator`, then `tail`. Built once, at first use (thread-safe), because the
+// statement cache is keyed by the text.
+template<qsizetype N> struct MultiRowSql
+{
+    std::array<QString, N + 1> texts;
+    MultiRowSql(const QString &head, const QString &row, const QString &separator = u", "_s,
+                const QString &tail = {})
+    {
+        for (qsizetype n = 1; n <= N; ++n) {
+            QString sql = head;
+            for (qsizetype i = 0; i < n; ++i)
+                sql += (i ? separator : QString()) + row;
+            texts[n] = sql + tail;
+        }
+    }
+    const QString &operator[](qsizetype rows) const { return texts[rows]; }
+};
+
+// Lines per INSERT statement (17 values each): a document's lines go in with one statement, a
+// long document's with a few.
+constexpr qsizetype LinesPerInsert = 32;
+
+const QString &insertLinesSql(qsizetype rows)
+{
+    static const MultiRowSql<LinesPerInsert> texts(
+        u"INSERT INTO document_lines(document_id, position, %1) VALUES "_s.arg(
+            QLatin1StringView(kLineColumns)),
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    return texts[rows];
+}
+
+// The lines of several documents, in order, with as few statements as the row limit allows.
+Status insertLinesOf(Store &store, const Document *const *docs, qsizetype count)
+{
+    QVariantList binds;
+    qsizetype rows = 0;
+    auto flush = [&]() -> Status {
+        if (rows == 0)
+            return {};
+        KONTOR_TRY(store.exec(insertLinesSql(rows), binds));
+        binds.clear();
+        rows = 0;
+        return {};
+    };
+    binds.reserve(std::min<qsizetype>(LinesPerInsert, 8) * 17);
+    for (qsizetype di = 0; di < count; ++di) {
+        const Document &doc = *docs[di];
+        for (qsizetype i = 0; i < doc.lines.size(); ++i) {
+            const DocumentLine &l = doc.lines.at(i);
+            binds << doc.id << i << l.id << textOrNull(l.productId) << l.description << l.quantity
+                  << l.unit << l.unitPrice << l.discountBp << l.taxRateId
+                  << taxCategoryCode(l.taxCategory) << l.taxRateBp << l.exemptionReason
+                  << l.exemptionReasonCode << l.grossMinor << l.allowanceMinor << l.netMinor;
+            if (++rows == LinesPerInsert)
+                KONTOR_TRY(flush());
+        }
+    }
+    return flush();
+}
+
+QVariant nullText()
+{
+    return QVariant(QMetaType(QMetaType::QString));
+}
+
+// The documents row as written by createDraft() (status 'draft') and issueNew() (status 'draft'
+// too, with its number: the lines go in before the document is marked issued, which freezes
+// them). The customer snapshot (NULL for a draft) and the breakdown are JSON as UTF-8 bytes.
+Status insertDocumentRow(Store &store, const Document &d, const QString &status,
+                         const QString &customerKey, const QString &hlc,
+                         const QVariant &customerSnapshot, const QByteArray &breakdown)
+{
+    static const QString sql
+        = u"INSERT INTO documents(id, kind, status, series_id, number, sequence, customer_id, "
+          "customer_name, customer_key, customer_snapshot, issue_date, due_date, currency, notes, "
+          "payment_terms, reference_id, buyer_reference, line_net, vat_total, total, paid, "
+          "credited, breakdown, issued_by_device, created_hlc, updated_hlc) VALUES (?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), "
+          "?, ?, ?)"_s;
+    KONTOR_TRY(
+        store.exec(sql,
+                   {d.id,
+                    documentKindName(d.kind),
+                    status,
+                    textOrNull(d.seriesId),
+                    d.number,
+                    d.sequence ? QVariant(d.sequence) : QVariant(QMetaType(QMetaType::LongLong)),
+                    textOrNull(d.customerId),
+                    d.customerName,
+                    customerKey,
+                    customerSnapshot,
+                    dateToText(d.issueDate),
+                    dateToText(d.dueDate),
+                    d.currency,
+                    d.notes,
+                    d.paymentTerms,
+                    textOrNull(d.referenceId),
+                    d.buyerReference,
+                    d.totals.lineNetSum,
+                    d.totals.vatTotal,
+                    d.totals.taxInclusive,
+                    d.paidMinor,
+                    d.creditedMinor,
+                    breakdown,
+                    textOrNull(d.issuedByDevice),
+                    hlc,
+                    hlc}));
+    return {};
 }
 
 QList<VatBreakdown> breakdownFromJson(const QByteArray &json)
@@ -51,6 +162,26 @@ QList<VatBreakdown> breakdownFromJson(const QByteArray &json)
         b.exemptionReason = o.value(u"exemptionReason"_s).toString();
         b.exemptionReasonCode = o.value(u"exemptionReasonCode"_s).toString();
         out.append(b);
+    }
+    return out;
+}
+
+// What a document takes from the company when its customer does not say: the currency and the
+// payment terms. Two columns, not the whole profile (which carries the logo).
+struct CompanyDefaults
+{
+    QString currency = u"EUR"_s;
+    int paymentTermsDays = 30;
+};
+
+CompanyDefaults companyDefaults(Store &store)
+{
+    CompanyDefaults out;
+    auto q = store.exec(u"SELECT currency, payment_terms_days FROM company WHERE id = 1"_s);
+    if (q && (*q)->next()) {
+        out.currency = (*q)->value(0).toString();
+        out.paymentTermsDays = (*q)->value(1).toInt();
+        (*q)->finish();
     }
     return out;
 }
@@ -84,9 +215,8 @@ QString sortColumn(DocumentSort s)
 
 Result<Document> Ledger::loadDocument(const QString &where, const QString &key) const
 {
-    auto q = m_store.exec(
-        u"SELECT %1 FROM documents WHERE %2 = ?"_s.arg(QLatin1StringView(kDocumentColumns), where),
-        {key});
+    Q_ASSERT(where == u"id"_s || where == u"number"_s);
+    auto q = m_store.exec(selectDocumentSql(where == u"number"_s), {key});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -124,9 +254,10 @@ Result<Document> Ledger::loadDocument(const QString &where, const QString &key) 
     d.updatedAt = r.value(24).toString();
     (*q)->finish();
 
-    auto lq = m_store.exec(u"SELECT %1 FROM document_lines WHERE document_id = ? ORDER BY "
-                           "position"_s.arg(QLatin1StringView(kLineColumns)),
-                           {d.id});
+    static const QString linesSql
+        = u"SELECT %1 FROM document_lines WHERE document_id = ? ORDER BY position"_s.arg(
+            QLatin1StringView(kLineColumns));
+    auto lq = m_store.exec(linesSql, {d.id});
     if (!lq)
         return lq.error();
     while ((*lq)->next()) {
@@ -169,73 +300,36 @@ Result<Document> Ledger::documentByNumber(const QString &number) const
 Status Ledger::writeLines(const Document &doc)
 {
     KONTOR_TRY(m_store.exec(u"DELETE FROM document_lines WHERE document_id = ?"_s, {doc.id}));
-    for (qsizetype i = 0; i < doc.lines.size(); ++i) {
-        const DocumentLine &l = doc.lines.at(i);
-        KONTOR_TRY(
-            m_store.exec(u"INSERT INTO document_lines(document_id, position, %1) VALUES (?, "
-                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
-                             QLatin1StringView(kLineColumns)),
-                         {doc.id, i, l.id, textOrNull(l.productId), l.description, l.quantity,
-                          l.unit, l.unitPrice, l.discountBp, l.taxRateId,
-                          taxCategoryCode(l.taxCategory), l.taxRateBp, l.exemptionReason,
-                          l.exemptionReasonCode, l.grossMinor, l.allowanceMinor, l.netMinor}));
-    }
-    return {};
+    return insertLines(doc);
+}
+
+Status Ledger::insertLines(const Document &doc)
+{
+    const Document *docs[] = {&doc};
+    return insertLinesOf(m_store, docs, 1);
 }
 
 Status Ledger::writeDocument(const Document &d, bool insert)
 {
     const QString hlc = m_store.tick().toString();
-    const QString breakdown = QString::fromUtf8(
-        QJsonDocument(breakdownToJson(d.totals.breakdown)).toJson(QJsonDocument::Compact));
-    const QVariant snapshot = d.isIssued()
-        ? QVariant(QString::fromUtf8(canonicalBytes(toJson(d.customerSnapshot))))
-        : QVariant(QMetaType(QMetaType::QString));
+    const QByteArray breakdown = canonicalJson(d.totals.breakdown);
     if (insert) {
-        KONTOR_TRY(m_store.exec(
-            u"INSERT INTO documents(id, kind, status, series_id, number, sequence, "
-            "customer_id, customer_name, customer_key, customer_snapshot, issue_date, "
-            "due_date, currency, notes, payment_terms, reference_id, buyer_reference, "
-            "line_net, vat_total, total, paid, credited, breakdown, issued_by_device, "
-            "created_hlc, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {d.id,
-             documentKindName(d.kind),
-             documentStatusName(d.status),
-             textOrNull(d.seriesId),
-             d.number,
-             d.sequence ? QVariant(d.sequence) : QVariant(QMetaType(QMetaType::LongLong)),
-             textOrNull(d.customerId),
-             d.customerName,
-             searchKey(d.customerName),
-             snapshot,
-             dateToText(d.issueDate),
-             dateToText(d.dueDate),
-             d.currency,
-             d.notes,
-             d.paymentTerms,
-             textOrNull(d.referenceId),
-             d.buyerReference,
-             d.totals.lineNetSum,
-             d.totals.vatTotal,
-             d.totals.taxInclusive,
-             d.paidMinor,
-             d.creditedMinor,
-             breakdown,
-             textOrNull(d.issuedByDevice),
-             hlc,
-             hlc}));
-    } else {
-        KONTOR_TRY(m_store.exec(
-            u"UPDATE documents SET customer_id = ?, customer_name = ?, customer_key = ?, "
-            "issue_date = ?, due_date = ?, currency = ?, notes = ?, payment_terms = ?, "
-            "reference_id = ?, buyer_reference = ?, line_net = ?, vat_total = ?, total = ?, "
-            "breakdown = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
-            {textOrNull(d.customerId), d.customerName, searchKey(d.customerName),
-             dateToText(d.issueDate), dateToText(d.dueDate), d.currency, d.notes, d.paymentTerms,
-             textOrNull(d.referenceId), d.buyerReference, d.totals.lineNetSum, d.totals.vatTotal,
-             d.totals.taxInclusive, breakdown, hlc, d.id}));
+        const QVariant snapshot
+            = d.isIssued() ? QVariant(canonicalJson(d.customerSnapshot)) : nullText();
+        KONTOR_TRY(insertDocumentRow(m_store, d, documentStatusName(d.status),
+                                     searchKey(d.customerName), hlc, snapshot, breakdown));
+        // A new document has no lines yet.
+        return insertLines(d);
     }
+    KONTOR_TRY(m_store.exec(
+        u"UPDATE documents SET customer_id = ?, customer_name = ?, customer_key = ?, "
+        "issue_date = ?, due_date = ?, currency = ?, notes = ?, payment_terms = ?, "
+        "reference_id = ?, buyer_reference = ?, line_net = ?, vat_total = ?, total = ?, "
+        "breakdown = CAST(? AS TEXT), updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
+        {textOrNull(d.customerId), d.customerName, searchKey(d.customerName),
+         dateToText(d.issueDate), dateToText(d.dueDate), d.currency, d.notes, d.paymentTerms,
+         textOrNull(d.referenceId), d.buyerReference, d.totals.lineNetSum, d.totals.vatTotal,
+         d.totals.taxInclusive, breakdown, hlc, d.id}));
     return writeLines(d);
 }
 
@@ -254,20 +348,18 @@ Result<Document> Ledger::createDraft(Document d)
     d.paidMinor = 0;
     d.creditedMinor = 0;
     if (!d.customerId.isEmpty()) {
-        auto c = customer(d.customerId);
+        auto c = cachedCustomer(d.customerId);
         if (!c)
             return validationError(u"customer"_s, u"unknown-customer"_s,
                                    u"the customer '%1' does not exist"_s.arg(d.customerId));
-        d.customerName = c->name;
+        d.customerName = c->customer.name;
         if (d.currency.isEmpty())
-            d.currency = c->currency;
+            d.currency = c->customer.currency;
     } else {
         d.customerName.clear();
     }
-    if (d.currency.isEmpty()) {
-        auto co = company();
-        d.currency = co ? co->currency : u"EUR"_s;
-    }
+    if (d.currency.isEmpty())
+        d.currency = companyDefaults(m_store).currency;
     if (!d.issueDate.isValid())
         d.issueDate = m_store.today();
     for (DocumentLine &l : d.lines)
@@ -277,7 +369,8 @@ Result<Document> Ledger::createDraft(Document d)
     KONTOR_TRY(computeTotals(d, taxRateLookup()));
     WriteTransaction tx(m_store);
     KONTOR_TRY(writeDocument(d, true));
-    KONTOR_TRY(m_store.appendChange({documentKindName(d.kind), d.id, u"create"_s, toJson(d)}));
+    KONTOR_TRY(
+        m_store.appendChange({documentKindName(d.kind), d.id, u"create"_s, {}, canonicalJson(d)}));
     KONTOR_TRY(tx.commit());
     return d;
 }
@@ -369,62 +462,57 @@ Result<QString> Ledger::previewNumber(DocumentKind kind, const QString &seriesId
     return s->format(s->nextNumber);
 }
 
-Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
+Result<NumberSeries> Ledger::issueSeries(DocumentKind kind, const IssueOptions &options) const
 {
-    auto loaded = document(id);
-    if (!loaded)
-        return loaded.error();
-    Document d = loaded.value();
-    if (d.kind == DocumentKind::Quote)
-        return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
-                      u"quotes are not issued; convert the quote to an invoice"_s};
-    if (d.status != DocumentStatus::Draft)
-        return Error {ErrorKind::Conflict, u"status"_s, u"already-issued"_s,
-                      u"%1 is already issued as %2"_s.arg(documentKindName(d.kind), d.number)};
+    if (!options.seriesId.isEmpty())
+        return series(options.seriesId);
+    // The default series (see defaultSeries()), read whole in the same query.
+    static const QString sql = u"SELECT %1 FROM series WHERE kind = ? AND holder_device = ? "
+                               "ORDER BY id LIMIT 1"_s.arg(QLatin1StringView(kSeriesColumns));
+    auto q = m_store.exec(sql, {documentKindName(kind), m_store.deviceId()});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return defaultSeries(kind).error();
+    NumberSeries ser = readSeries(**q);
+    (*q)->finish();
+    return ser;
+}
 
-    QString seriesId = options.seriesId;
-    if (seriesId.isEmpty()) {
-        auto def = defaultSeries(d.kind);
-        if (!def)
-            return def.error();
-        seriesId = def.value();
-    }
-    auto s = series(seriesId);
-    if (!s)
-        return s.error();
-    const NumberSeries ser = s.value();
-
+Status Ledger::checkIssuable(Document &d, const IssueOptions &options, CachedCustomer *cust,
+                             bool customerKnown, Document *invoiceOut) const
+{
     if (options.issueDate.isValid())
         d.issueDate = options.issueDate;
     if (!d.issueDate.isValid())
         d.issueDate = m_store.today();
-    const QList<DocumentLine> storedLines = d.lines;
-    KONTOR_TRY(validateIssuable(d, taxRateLookup()));
-    KONTOR_TRY(computeTotals(d, taxRateLookup()));
+    const TaxRateLookup rates = taxRateLookup();
+    KONTOR_TRY(validateIssuable(d, rates));
+    KONTOR_TRY(computeTotals(d, rates));
 
-    auto cust = customer(d.customerId);
-    if (!cust)
-        return validationError(u"customer"_s, u"unknown-customer"_s,
-                               u"the customer '%1' does not exist"_s.arg(d.customerId));
+    if (!customerKnown) {
+        auto c = cachedCustomer(d.customerId);
+        if (!c)
+            return validationError(u"customer"_s, u"unknown-customer"_s,
+                                   u"the customer '%1' does not exist"_s.arg(d.customerId));
+        *cust = std::move(c).value();
+    }
     if (!d.dueDate.isValid()) {
-        int terms = cust->paymentTermsDays;
-        if (terms < 0) {
-            auto co = company();
-            terms = co ? co->paymentTermsDays : 30;
-        }
+        int terms = cust->customer.paymentTermsDays;
+        if (terms < 0)
+            terms = companyDefaults(m_store).paymentTermsDays;
         d.dueDate = d.issueDate.addDays(terms);
     }
     if (d.dueDate < d.issueDate)
         return validationError(u"dueDate"_s, u"due-before-issue"_s,
                                u"the due date must not be before the issue date"_s);
 
-    Document invoice;
     if (d.kind == DocumentKind::CreditNote) {
         auto inv = document(d.referenceId);
         if (!inv || inv->kind != DocumentKind::Invoice || !inv->isIssued())
             return validationError(u"reference"_s, u"invalid-reference"_s,
                                    u"a credit note must reference an issued invoice"_s);
-        invoice = inv.value();
+        const Document &invoice = inv.value();
         if (invoice.currency != d.currency)
             return validationError(
                 u"currency"_s, u"currency-mismatch"_s,
@@ -442,21 +530,77 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
         if (d.totals.payable <= 0)
             return validationError(u"lines"_s, u"empty-credit"_s,
                                    u"a credit note must credit a positive amount"_s);
+        *invoiceOut = invoice;
     }
+    return {};
+}
 
-    const qint64 sequence = options.expectedSequence.value_or(ser.nextNumber);
-    KONTOR_TRY(validateSeriesNumber(ser, sequence, d.kind, m_store.deviceId()));
+namespace {
 
+// The number and the frozen customer of a document being issued.
+void applyIssue(Document &d, const NumberSeries &ser, qint64 sequence, const Customer &customer,
+                const QString &deviceId)
+{
     d.seriesId = ser.id;
     d.sequence = sequence;
     d.number = ser.format(sequence);
     d.status = DocumentStatus::Issued;
-    d.customerName = cust->name;
-    d.customerSnapshot = cust.value();
-    d.issuedByDevice = m_store.deviceId();
+    d.customerName = customer.name;
+    d.customerSnapshot = customer;
+    d.issuedByDevice = deviceId;
+}
 
-    const QJsonObject snapshot = toJson(d);
-    const QByteArray snapshotBytes = canonicalBytes(snapshot);
+// Compare-and-set: the series must still be at `from`, or another writer moved it.
+Status moveSeries(Store &store, const NumberSeries &ser, qint64 from, qint64 to)
+{
+    auto moved = store.exec(u"UPDATE series SET next_number = ?, updated_hlc = ? WHERE id = ? "
+                            "AND next_number = ?"_s,
+                            {to, store.tick().toString(), ser.id, from});
+    if (!moved)
+        return moved.error();
+    if ((*moved)->numRowsAffected() != 1)
+        return validationError(u"number"_s, u"number-out-of-sequence"_s,
+                               u"series '%1' moved on while issuing; try again"_s.arg(ser.name));
+    return {};
+}
+
+// A credit note credits its invoice, whose status follows.
+Status creditInvoice(Store &store, const QString &invoiceId, qint64 amount)
+{
+    KONTOR_TRY(store.exec(u"UPDATE documents SET credited = credited + ? WHERE id = ?"_s,
+                          {amount, invoiceId}));
+    return {};
+}
+
+} // namespace
+
+Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
+{
+    auto loaded = document(id);
+    if (!loaded)
+        return loaded.error();
+    Document d = std::move(loaded).value();
+    if (d.kind == DocumentKind::Quote)
+        return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
+                      u"quotes are not issued; convert the quote to an invoice"_s};
+    if (d.status != DocumentStatus::Draft)
+        return Error {ErrorKind::Conflict, u"status"_s, u"already-issued"_s,
+                      u"%1 is already issued as %2"_s.arg(documentKindName(d.kind), d.number)};
+
+    const QList<DocumentLine> storedLines = d.lines;
+    auto s = issueSeries(d.kind, options);
+    if (!s)
+        return s.error();
+    const NumberSeries &ser = s.value();
+    CachedCustomer cust;
+    Document invoice;
+    KONTOR_TRY(checkIssuable(d, options, &cust, false, &invoice));
+    const qint64 sequence = options.expectedSequence.value_or(ser.nextNumber);
+    KONTOR_TRY(validateSeriesNumber(ser, sequence, d.kind, m_store.deviceId()));
+    applyIssue(d, ser, sequence, cust.customer, m_store.deviceId());
+
+    QByteArray customerJson, breakdownJson;
+    const QByteArray snapshot = canonicalJson(d, &customerJson, &breakdownJson);
     WriteTransaction tx(m_store);
     // Lines first: once the document is issued the triggers freeze them. Lines whose tax data
     // did not change since the draft was saved are already right and are not rewritten.
@@ -464,32 +608,99 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
         KONTOR_TRY(writeLines(d));
     KONTOR_TRY(m_store.exec(
         u"UPDATE documents SET status = 'issued', series_id = ?, number = ?, sequence = ?, "
-        "customer_name = ?, customer_key = ?, customer_snapshot = ?, issue_date = ?, "
-        "due_date = ?, line_net = ?, vat_total = ?, total = ?, breakdown = ?, "
-        "issued_by_device = ?, updated_hlc = ? WHERE id = ? AND status = 'draft'"_s,
-        {d.seriesId, d.number, d.sequence, d.customerName, searchKey(d.customerName),
-         QString::fromUtf8(canonicalBytes(snapshot.value(u"customer"_s).toObject())),
+        "customer_name = ?, customer_key = ?, customer_snapshot = CAST(? AS TEXT), "
+        "issue_date = ?, due_date = ?, line_net = ?, vat_total = ?, total = ?, "
+        "breakdown = CAST(? AS TEXT), issued_by_device = ?, updated_hlc = ? WHERE id = ? AND "
+        "status = 'draft'"_s,
+        {d.seriesId, d.number, d.sequence, d.customerName, cust.key, customerJson,
          dateToText(d.issueDate), dateToText(d.dueDate), d.totals.lineNetSum, d.totals.vatTotal,
-         d.totals.taxInclusive,
-         QString::fromUtf8(
-             QJsonDocument(breakdownToJson(d.totals.breakdown)).toJson(QJsonDocument::Compact)),
-         d.issuedByDevice, m_store.tick().toString(), d.id}));
-    auto moved = m_store.exec(u"UPDATE series SET next_number = next_number + 1, updated_hlc = ? "
-                              "WHERE id = ? AND next_number = ?"_s,
-                              {m_store.tick().toString(), ser.id, sequence});
-    if (!moved)
-        return moved.error();
-    if ((*moved)->numRowsAffected() != 1)
-        return validationError(u"number"_s, u"number-out-of-sequence"_s,
-                               u"series '%1' moved on while issuing; try again"_s.arg(ser.name));
+         d.totals.taxInclusive, breakdownJson, d.issuedByDevice, m_store.tick().toString(), d.id}));
+    KONTOR_TRY(moveSeries(m_store, ser, sequence, sequence + 1));
     if (d.kind == DocumentKind::CreditNote) {
-        KONTOR_TRY(m_store.exec(u"UPDATE documents SET credited = credited + ? WHERE id = ?"_s,
-                                {d.totals.payable, invoice.id}));
+        KONTOR_TRY(creditInvoice(m_store, invoice.id, d.totals.payable));
         KONTOR_TRY(refreshStatus(invoice.id));
     }
-    KONTOR_TRY(m_audit.appendEncoded(documentKindName(d.kind), d.id, u"issue"_s, snapshotBytes));
-    KONTOR_TRY(m_store.appendChange(
-        {documentKindName(d.kind), d.id, u"issue"_s, snapshot, snapshotBytes}));
+    const QString entity = documentKindName(d.kind);
+    KONTOR_TRY(m_audit.appendEncoded(entity, d.id, u"issue"_s, snapshot));
+    KONTOR_TRY(m_store.appendChange({entity, d.id, u"issue"_s, {}, snapshot}));
+    KONTOR_TRY(tx.commit());
+    return d;
+}
+
+Result<Document> Ledger::issueNew(Document d, const IssueOptions &options)
+{
+    // What createDraft() checks and fills in, then what issue() checks, in that order.
+    if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
+        return validationError(u"reference"_s, u"required"_s,
+                               u"a credit note must reference the invoice it corrects; use "
+                               "createCreditNote"_s);
+    if (d.id.isEmpty())
+        d.id = newUuid7();
+    d.status = DocumentStatus::Draft;
+    d.number.clear();
+    d.sequence = 0;
+    d.seriesId.clear();
+    d.paidMinor = 0;
+    d.creditedMinor = 0;
+    d.issuedByDevice.clear();
+    CachedCustomer cust;
+    if (!d.customerId.isEmpty()) {
+        auto c = cachedCustomer(d.customerId);
+        if (!c)
+            return validationError(u"customer"_s, u"unknown-customer"_s,
+                                   u"the customer '%1' does not exist"_s.arg(d.customerId));
+        cust = std::move(c).value();
+        d.customerName = cust.customer.name;
+        if (d.currency.isEmpty())
+            d.currency = cust.customer.currency;
+    } else {
+        d.customerName.clear();
+    }
+    if (d.currency.isEmpty())
+        d.currency = companyDefaults(m_store).currency;
+    for (DocumentLine &l : d.lines)
+        if (l.id.isEmpty())
+            l.id = newUuid7();
+    if (d.kind == DocumentKind::Quote)
+        return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
+                      u"quotes are not issued; convert the quote to an invoice"_s};
+
+    auto s = issueSeries(d.kind, options);
+    if (!s)
+        return s.error();
+    const NumberSeries &ser = s.value();
+    Document invoice;
+    KONTOR_TRY(checkIssuable(d, options, &cust, !d.customerId.isEmpty(), &invoice));
+    const qint64 sequence = options.expectedSequence.value_or(ser.nextNumber);
+    KONTOR_TRY(validateSeriesNumber(ser, sequence, d.kind, m_store.deviceId()));
+    applyIssue(d, ser, sequence, cust.customer, m_store.deviceId());
+
+    // Encoded once: the snapshot is the audit entry and the outbox entry.
+    QByteArray customerJson, breakdownJson;
+    const QByteArray snapshot = canonicalJson(d, &customerJson, &breakdownJson);
+    WriteTransaction tx(m_store);
+    const QString hlc = m_store.tick().toString();
+    d.createdAt = d.updatedAt = hlc;
+    // Written whole, as a draft: lines can only be added to a draft (a trigger freezes the lines
+    // of issued documents), so the row is marked issued once its lines are in.
+    KONTOR_TRY(
+        insertDocumentRow(m_store, d, u"draft"_s, cust.key, hlc, customerJson, breakdownJson));
+    KONTOR_TRY(insertLines(d));
+    auto marked = m_store.exec(
+        u"UPDATE documents SET status = 'issued' WHERE id = ? AND status = 'draft'"_s, {d.id});
+    if (!marked)
+        return marked.error();
+    if ((*marked)->numRowsAffected() != 1)
+        return Error {ErrorKind::Integrity, u"status"_s, u"constraint"_s,
+                      u"the document being issued changed underneath"_s};
+    KONTOR_TRY(moveSeries(m_store, ser, sequence, sequence + 1));
+    if (d.kind == DocumentKind::CreditNote) {
+        KONTOR_TRY(creditInvoice(m_store, invoice.id, d.totals.payable));
+        KONTOR_TRY(refreshStatus(invoice.id));
+    }
+    const QString entity = documentKindName(d.kind);
+    KONTOR_TRY(m_audit.appendEncoded(entity, d.id, u"issue"_s, snapshot));
+    KONTOR_TRY(m_store.appendChange({entity, d.id, u"issue"_s, {}, snapshot}));
     KONTOR_TRY(tx.commit());
     return d;
 }
@@ -653,68 +864,145 @@ Result<QHash<QString, DocumentListTotals>> Ledger::documentTotals(const Document
 Result<Page<DocumentSummary>> Ledger::documents(const DocumentQuery &query) const
 {
     const QString col = sortColumn(query.sort);
-    // Search. Few matches: collect them through the number and customer-key indexes and sort
-    // them. Many matches: walk the sort order and filter, the page fills quickly. A capped,
-    // index-only count tells the two apart; walking the sort order for a rare term reads every
-    // row (100 ms at 100k invoices), sorting a common term's matches reads them all.
+    const QString dir = query.descending ? u"DESC"_s : u"ASC"_s;
+    const QString cmp = query.descending ? u"<"_s : u">"_s;
+    const int limit = qBound(1, query.limit, 1000);
+    QVariant afterValue;
+    QString afterId;
+    if (!query.after.isEmpty()) {
+        if (!decodeCursor(query.after, &afterValue, &afterId))
+            return validationError(u"after"_s, u"invalid-cursor"_s,
+                                   u"the page cursor is invalid"_s);
+        afterValue = query.sort == DocumentSort::Total ? QVariant(afterValue.toLongLong())
+                                                       : QVariant(afterValue.toString());
+    }
+
+    // Search: a prefix of the number (as typed or upper case) or of the case-folded customer
+    // name, each a range of an index. Three plans, chosen by a capped, index-only count:
+    // - few matches (under SelectiveMatches): collect them by rowid and sort them;
+    // - a moderate number of matches, in a list by issue date with no other filter: take the
+    //   newest (or oldest) from the ranges of the number and customer-key indexes, which carry
+    //   the issue date, so only the page's rows are read (a broad prefix whose matches are old,
+    //   such as "INV-2", would otherwise walk most of the list to fill a page);
+    // - many matches: walk the list order and filter; a common term fills the page quickly.
     constexpr int SelectiveMatches = 2000;
+    constexpr int DatedMatches = 20000;
     const QString term = query.search.trimmed();
+    const QString kind = documentKindName(query.kind);
+    enum class Plan { Walk, Selective, Dated } plan = Plan::Walk;
     QVariantList searchBinds;
-    bool selective = false;
+    struct Range
+    {
+        const char *index;
+        const char *column;
+        QString from;
+    };
+    QList<Range> ranges;
     if (!term.isEmpty()) {
-        const QString kind = documentKindName(query.kind);
         const QString key = searchKey(term);
         searchBinds = {kind, term, prefixEnd(term), kind, term.toUpper(), prefixEnd(term.toUpper()),
                        kind, key,  prefixEnd(key)};
-        QVariantList countBinds = searchBinds;
-        countBinds << SelectiveMatches;
-        auto c = m_store.exec(
-            u"SELECT count(*) FROM (SELECT 1 FROM documents WHERE kind = ? AND number >= ? "
-            "AND number < ? UNION ALL SELECT 1 FROM documents WHERE kind = ? AND number >= ? "
-            "AND number < ? UNION ALL SELECT 1 FROM documents WHERE kind = ? AND "
-            "customer_key >= ? AND customer_key < ? LIMIT ?)"_s,
-            countBinds);
+        ranges.append({"documents_kind_number", "number", term});
+        if (term.toUpper() != term)
+            ranges.append({"documents_kind_number", "number", term.toUpper()});
+        ranges.append({"documents_customer_key", "customer_key", key});
+        const bool datedApplies = query.sort == DocumentSort::IssueDate && !query.status
+            && !query.openOnly && !query.overdueOnly && query.customerId.isEmpty()
+            && query.referenceId.isEmpty() && !query.from.isValid() && !query.to.isValid();
+        // Matches of the number ranges and of the customer-key range, counted apart (index
+        // only, each up to the cap).
+        const int cap = datedApplies ? DatedMatches : SelectiveMatches;
+        QVariantList countBinds;
+        auto countOf = [&](qsizetype from, qsizetype to) -> QString {
+            QString sql = u"(SELECT count(*) FROM ("_s;
+            for (qsizetype i = from; i < to; ++i) {
+                sql += u"%1SELECT 1 FROM documents WHERE kind = ? AND %2 >= ? AND %2 < ?"_s.arg(
+                    i > from ? u" UNION ALL "_s : QString(), QLatin1StringView(ranges[i].column));
+                countBinds << kind << ranges[i].from << prefixEnd(ranges[i].from);
+            }
+            countBinds << cap;
+            return sql + u" LIMIT ?))"_s;
+        };
+        const qsizetype numberRanges = ranges.size() - 1; // the last one is the customer key
+        const QString numberCount = countOf(0, numberRanges);
+        const QString customerCount = countOf(numberRanges, ranges.size());
+        const QString countSql = u"SELECT "_s + numberCount + u", "_s + customerCount;
+        auto c = m_store.exec(countSql, countBinds);
         if (!c)
             return c.error();
-        selective = (*c)->next() && (*c)->value(0).toInt() < SelectiveMatches;
+        int numberMatches = 0, customerMatches = 0;
+        if ((*c)->next()) {
+            numberMatches = (*c)->value(0).toInt();
+            customerMatches = (*c)->value(1).toInt();
+        }
         (*c)->finish();
+        // A number prefix's matches cluster in time (numbers follow issue dates): walking the
+        // list for old ones passes every newer document. A customer name's matches spread over
+        // the list: walking finds a page of them soon.
+        if (numberMatches + customerMatches < SelectiveMatches)
+            plan = Plan::Selective;
+        else if (datedApplies && numberMatches >= customerMatches
+                 && numberMatches + customerMatches < DatedMatches)
+            plan = Plan::Dated;
     }
-    // With the rowid list, `+d.kind` keeps the planner from walking the kind index instead.
-    QString sql
-        = u"SELECT d.id, d.kind, d.status, d.number, d.customer_id, d.customer_name, "
-          "d.issue_date, d.due_date, d.currency, d.line_net, d.vat_total, d.total, "
-          "d.paid, d.credited, d.reference_id, %1 FROM documents d WHERE %2d.kind = ?"_s.arg(
-              col, selective ? u"+"_s : QString());
-    QVariantList binds {documentKindName(query.kind)};
-    appendDocumentFilters(query, sql, binds);
-    if (selective) {
-        sql += u" AND d.rowid IN (SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "
-               "number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND number >= ? AND "
-               "number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND customer_key >= ? "
-               "AND customer_key < ?)"_s;
-        binds << searchBinds;
-    } else if (!term.isEmpty()) {
-        const QString key = searchKey(term);
-        sql += u" AND ((d.number >= ? AND d.number < ?) OR (d.number >= ? AND d.number < ?) "
-               "OR (d.customer_key >= ? AND d.customer_key < ?))"_s;
-        binds << term << prefixEnd(term) << term.toUpper() << prefixEnd(term.toUpper()) << key
-              << prefixEnd(key);
+
+    const QString columns = u"d.id, d.kind, d.status, d.number, d.customer_id, d.customer_name, "
+                            "d.issue_date, d.due_date, d.currency, d.line_net, d.vat_total, "
+                            "d.total, d.paid, d.credited, d.reference_id, "_s
+        + col;
+    QString sql;
+    QVariantList binds;
+    if (plan == Plan::Dated) {
+        // Each range gives its first `limit + 1` by (issue date, id), index only; a document in
+        // two ranges comes twice, so ranges × (limit + 1) keep at least limit + 1 documents.
+        // A range is read in the direction of the list: numbers, and a customer's documents,
+        // mostly follow their issue dates, so the rows that make the page come early and most
+        // others are passed over with one comparison (read the other way, each row would take
+        // a place). Its LIMIT keeps that order and cuts nothing: the count is below it.
+        sql = u"SELECT %1 FROM documents d WHERE d.rowid IN (SELECT rid FROM ("_s.arg(columns);
+        for (qsizetype i = 0; i < ranges.size(); ++i) {
+            sql += u"%1SELECT * FROM (SELECT rowid AS rid, issue_date AS k, id AS i FROM "
+                   "documents INDEXED BY %2 WHERE kind = ? AND %3 >= ? AND %3 < ?"_s.arg(
+                       i ? u" UNION ALL "_s : QString(), QLatin1StringView(ranges[i].index),
+                       QLatin1StringView(ranges[i].column));
+            binds << kind << ranges[i].from << prefixEnd(ranges[i].from);
+            if (!query.after.isEmpty()) {
+                sql += u" AND (issue_date, id) %1 (?, ?)"_s.arg(cmp);
+                binds << afterValue << afterId;
+            }
+            sql += u" ORDER BY %1 %2, id %2 LIMIT ?)"_s.arg(QLatin1StringView(ranges[i].column),
+                                                            dir);
+            binds << DatedMatches;
+        }
+        sql += u") ORDER BY k %1, i %1 LIMIT ?) ORDER BY d.issue_date %1, d.id %1 LIMIT ?"_s.arg(
+            dir);
+        binds << ranges.size() * (limit + 1) << limit + 1;
+    } else {
+        // With the rowid list, `+d.kind` keeps the planner from walking the kind index instead.
+        sql = u"SELECT %1 FROM documents d WHERE %2d.kind = ?"_s.arg(
+            columns, plan == Plan::Selective ? u"+"_s : QString());
+        binds << kind;
+        appendDocumentFilters(query, sql, binds);
+        if (plan == Plan::Selective) {
+            sql += u" AND d.rowid IN (SELECT rowid FROM documents WHERE kind = ? AND number >= ? "
+                   "AND number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND number "
+                   ">= ? AND number < ? UNION SELECT rowid FROM documents WHERE kind = ? AND "
+                   "customer_key >= ? AND customer_key < ?)"_s;
+            binds << searchBinds;
+        } else if (!term.isEmpty()) {
+            const QString key = searchKey(term);
+            sql += u" AND ((d.number >= ? AND d.number < ?) OR (d.number >= ? AND d.number < ?) "
+                   "OR (d.customer_key >= ? AND d.customer_key < ?))"_s;
+            binds << term << prefixEnd(term) << term.toUpper() << prefixEnd(term.toUpper()) << key
+                  << prefixEnd(key);
+        }
+        if (!query.after.isEmpty()) {
+            sql += u" AND (%1, d.id) %2 (?, ?)"_s.arg(col, cmp);
+            binds << afterValue << afterId;
+        }
+        sql += u" ORDER BY %1 %2, d.id %2 LIMIT ?"_s.arg(col, dir);
+        binds << limit + 1;
     }
-    if (!query.after.isEmpty()) {
-        QVariant v;
-        QString id;
-        if (!decodeCursor(query.after, &v, &id))
-            return validationError(u"after"_s, u"invalid-cursor"_s,
-                                   u"the page cursor is invalid"_s);
-        sql += u" AND (%1, d.id) %2 (?, ?)"_s.arg(col, query.descending ? u"<"_s : u">"_s);
-        binds << (query.sort == DocumentSort::Total ? QVariant(v.toLongLong())
-                                                    : QVariant(v.toString()))
-              << id;
-    }
-    const QString dir = query.descending ? u"DESC"_s : u"ASC"_s;
-    sql += u" ORDER BY %1 %2, d.id %2 LIMIT ?"_s.arg(col, dir);
-    const int limit = qBound(1, query.limit, 1000);
-    binds << limit + 1;
 
     auto q = m_store.exec(sql, binds);
     if (!q)

@@ -194,6 +194,44 @@ Status migrateV3(Store &store)
     return {};
 }
 
+// Version 4: the ledger as a sync replica. Field clocks and tombstones of records changed by
+// other devices (this device's own clocks are read from the outbox, which the index makes
+// cheap), and the conflicts and rejections the user reviews.
+Status migrateV4(Store &store)
+{
+    KONTOR_TRY(store.execRaw(u"CREATE TABLE replica_records(entity TEXT NOT NULL, "
+                             "entity_id TEXT NOT NULL, clocks TEXT NOT NULL, "
+                             "deleted INTEGER NOT NULL DEFAULT 0, "
+                             "PRIMARY KEY(entity, entity_id)) WITHOUT ROWID"_s));
+    KONTOR_TRY(store.execRaw(u"CREATE INDEX outbox_record ON outbox(entity_id, device_seq)"_s));
+    KONTOR_TRY(store.execRaw(
+        u"CREATE TABLE sync_conflicts(id INTEGER PRIMARY KEY, entity TEXT NOT NULL, "
+        "entity_id TEXT NOT NULL, field TEXT NOT NULL, lost_value TEXT NOT NULL, "
+        "lost_clock TEXT NOT NULL, kept_value TEXT NOT NULL, kept_clock TEXT NOT NULL, "
+        "created_hlc TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0)"_s));
+    KONTOR_TRY(store.execRaw(
+        u"CREATE TABLE sync_rejections(op_id TEXT PRIMARY KEY, entity TEXT NOT NULL, "
+        "entity_id TEXT NOT NULL, kind TEXT NOT NULL, fields TEXT NOT NULL, rule TEXT NOT NULL, "
+        "field TEXT NOT NULL, message TEXT NOT NULL, created_hlc TEXT NOT NULL, "
+        "resolution TEXT NOT NULL DEFAULT '')"_s));
+    return {};
+}
+
+// Version 5: a search by a number prefix or a customer-name prefix, in a list by issue date,
+// takes the newest matches from the number and customer-key indexes alone: both carry the issue
+// date now. (The list sorted by number or customer uses the same indexes as before.) Written so
+// that running it again changes nothing.
+Status migrateV5(Store &store)
+{
+    KONTOR_TRY(store.execRaw(u"DROP INDEX IF EXISTS documents_kind_number"_s));
+    KONTOR_TRY(store.execRaw(u"CREATE INDEX documents_kind_number ON documents(kind, number, id, "
+                             "issue_date)"_s));
+    KONTOR_TRY(store.execRaw(u"DROP INDEX IF EXISTS documents_customer_key"_s));
+    KONTOR_TRY(store.execRaw(u"CREATE INDEX documents_customer_key ON documents(kind, "
+                             "customer_key, id, issue_date)"_s));
+    return {};
+}
+
 } // namespace
 
 QString searchKey(const QString &name)
@@ -212,6 +250,10 @@ Status applyMigration(Store &store, int toVersion)
         return migrateV2(store);
     case 3:
         return migrateV3(store);
+    case 4:
+        return migrateV4(store);
+    case 5:
+        return migrateV5(store);
     default:
         return Error {ErrorKind::Usage,
                       {},

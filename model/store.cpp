@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QSqlResult>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -24,11 +27,64 @@ const QString kMetaHlc = u"hlc"_s;
 
 // Qt's SQLite driver binds a null QString as SQL NULL. An empty text field is '' in the ledger;
 // only a QVariant that is itself null (QVariant(QMetaType(...))) means NULL.
-QVariant bindable(const QVariant &v)
+bool isNullText(const QVariant &v)
 {
-    if (!v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull())
-        return QVariant(QString(u""_s));
-    return v;
+    return v.typeId() == QMetaType::QString && !v.isNull()
+        && static_cast<const QString *>(v.constData())->isNull();
+}
+
+// The values a prepared statement will bind, written in place. QSqlQuery::bindValue() costs about
+// a microsecond per value (it files each position under a generated placeholder name in a hash);
+// a write of an issued invoice binds some 130 values. The driver reads the values from
+// QSqlResult::boundValues() when the statement runs, which is what bindValue() fills as well.
+struct BoundValues : QSqlResult
+{
+    static QVariantList &of(const QSqlQuery &q)
+    {
+        return get(q.result(), &BoundValues::boundValues);
+    }
+
+private:
+    // Qt 6.4 and 6.5: QVariantList &boundValues() const.
+    template<typename C>
+    static QVariantList &get(const QSqlResult *r, QVariantList &(C::*f)() const)
+    {
+        return (r->*f)();
+    }
+    // Later: a mutable overload, QVariantList &boundValues(Qt::Disambiguated_t).
+    template<typename C>
+    static QVariantList &get(const QSqlResult *r, QVariantList &(C::*f)(Qt::Disambiguated_t))
+    {
+        return (const_cast<QSqlResult *>(r)->*f)(Qt::Disambiguated);
+    }
+};
+
+void setBinds(QSqlQuery &q, const QVariant *begin, const QVariant *end)
+{
+    static const QVariant emptyText = QVariant(QString(u""_s));
+    QVariantList &values = BoundValues::of(q);
+    const qsizetype n = end - begin;
+    values.resize(n);
+    for (qsizetype i = 0; i < n; ++i)
+        values[i] = isNullText(begin[i]) ? emptyText : begin[i];
+}
+
+// Savepoint statements of nested transactions, one text per depth, built once: the statement
+// cache then finds them without formatting the text on every nested operation.
+QString savepointSql(bool release, int depth)
+{
+    constexpr int Prepared = 16;
+    static const auto texts = [] {
+        std::array<std::array<QString, Prepared>, 2> t;
+        for (int d = 0; d < Prepared; ++d) {
+            t[0][d] = u"SAVEPOINT sp%1"_s.arg(d);
+            t[1][d] = u"RELEASE sp%1"_s.arg(d);
+        }
+        return t;
+    }();
+    if (depth >= 0 && depth < Prepared)
+        return texts[release ? 1 : 0][depth];
+    return (release ? u"RELEASE sp%1"_s : u"SAVEPOINT sp%1"_s).arg(depth);
 }
 } // namespace
 
@@ -190,7 +246,19 @@ Error Store::sqlError(const QString &what, const QSqlQuery &q) const
 
 Result<QSqlQuery *> Store::exec(const QString &sql, std::initializer_list<QVariant> binds)
 {
-    return exec(sql, QVariantList(binds));
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return sqlError(u"preparing statement"_s, q);
+        it = m_cache.emplace(sql, q).first;
+    }
+    QSqlQuery &q = it->second;
+    setBinds(q, binds.begin(), binds.end());
+    if (!q.exec())
+        return sqlError(u"database write or read failed"_s, q);
+    return &q;
 }
 
 Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &binds)
@@ -204,8 +272,7 @@ Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &binds)
         it = m_cache.emplace(sql, q).first;
     }
     QSqlQuery &q = it->second;
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, bindable(binds.at(i)));
+    setBinds(q, binds.constData(), binds.constData() + binds.size());
     if (!q.exec())
         return sqlError(u"database write or read failed"_s, q);
     return &q;
@@ -258,15 +325,19 @@ Status Store::appendChange(const Change &change)
                       {},
                       u"no-transaction"_s,
                       u"changes can only be recorded inside a write transaction"_s};
+    if (!m_recording)
+        return {};
     const qint64 seq = m_deviceSeq + 1;
     const QString hlc = tick().toString();
     KONTOR_TRY(
+        // The fields go in as their UTF-8 bytes, stored as text (CAST): no round trip through
+        // UTF-16 for what may be a whole document.
         exec(u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, kind, "
-             "fields, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+             "fields, hlc) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)"_s,
              {seq, newUuid7(), m_deviceId, change.entity, change.entityId, change.kind,
-              QString::fromUtf8(change.encodedFields.isEmpty()
-                                    ? QJsonDocument(change.fields).toJson(QJsonDocument::Compact)
-                                    : change.encodedFields),
+              change.encodedFields.isEmpty()
+                  ? QJsonDocument(change.fields).toJson(QJsonDocument::Compact)
+                  : change.encodedFields,
               hlc}));
     m_deviceSeq = seq;
     return {};
@@ -329,7 +400,7 @@ Status Store::begin()
         m_savedHlc = m_hlc.last();
     } else {
         // Cached: a nested guard per operation inside a batch would otherwise prepare twice.
-        KONTOR_TRY(exec(u"SAVEPOINT sp%1"_s.arg(m_depth)));
+        KONTOR_TRY(exec(savepointSql(false, m_depth)));
     }
     m_levelSeqs.append(m_deviceSeq);
     ++m_depth;
@@ -342,7 +413,7 @@ Status Store::commitTop()
     if (m_depth > 1) {
         --m_depth;
         m_levelSeqs.removeLast();
-        KONTOR_TRY(exec(u"RELEASE sp%1"_s.arg(m_depth)));
+        KONTOR_TRY(exec(savepointSql(true, m_depth)));
         return {};
     }
     if (m_deviceSeq != m_savedDeviceSeq)

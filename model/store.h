@@ -50,7 +50,7 @@ struct OutboxEntry
 class Store
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 5;
 
     enum class OpenMode { OpenExisting, CreateNew, OpenOrCreate };
 
@@ -78,6 +78,11 @@ public:
     // Outbox and clock. appendChange must be called inside a WriteTransaction.
     Status appendChange(const Change &change);
     HlcStamp tick();
+    // Advances the clock past a stamp seen from another device (kept with the next commit).
+    void observe(HlcStamp remote) { m_hlc.observe(remote, m_clock()); }
+    // Changes that arrive from other devices are applied without being recorded again: while
+    // recording is off, appendChange() writes nothing. See OutboxSuspension.
+    bool isRecording() const { return m_recording; }
     qint64 nowMs() const { return m_clock(); }
     QDate today() const;
     // Tests inject a clock to simulate skew; the default is the system clock.
@@ -123,6 +128,25 @@ private:
     HybridLogicalClock m_hlc;
     HlcStamp m_savedHlc;
     std::function<qint64()> m_clock;
+    bool m_recording = true;
+    friend class OutboxSuspension;
+};
+
+// Turns outbox recording off for its lifetime (remote changes being applied); restores it after.
+class [[nodiscard]] OutboxSuspension
+{
+public:
+    explicit OutboxSuspension(Store &store) : m_store(store), m_was(store.m_recording)
+    {
+        store.m_recording = false;
+    }
+    ~OutboxSuspension() { m_store.m_recording = m_was; }
+    OutboxSuspension(const OutboxSuspension &) = delete;
+    OutboxSuspension &operator=(const OutboxSuspension &) = delete;
+
+private:
+    Store &m_store;
+    bool m_was;
 };
 
 // RAII guard of one write transaction. Nested guards become savepoints. A guard that goes out of

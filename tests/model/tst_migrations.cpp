@@ -21,6 +21,7 @@ private Q_SLOTS:
     void fromEveryOlderVersion_data();
     void fromEveryOlderVersion();
     void v1CustomersGetSearchKeys();
+    void v5SearchIndexesCarryTheIssueDate();
     void newerSchemaIsRefused();
     void foreignFilesAreRefused_data();
     void foreignFilesAreRefused();
@@ -119,6 +120,57 @@ void TestMigrations::v1CustomersGetSearchKeys()
     QCOMPARE(page->items[0].id, u"c1"_s);
     q.search = u"CAFFÈ"_s;
     QCOMPARE(ledger.customers(q)->items.size(), 1);
+}
+
+static QStringList indexColumns(Store &store, const QString &index)
+{
+    QSqlQuery q(store.database());
+    q.exec(u"PRAGMA index_info(%1)"_s.arg(index));
+    QStringList columns;
+    while (q.next())
+        columns << q.value(2).toString();
+    return columns;
+}
+
+// Version 5: the number and customer-key indexes also carry the issue date, so a search's
+// matches are taken in list order from the indexes alone.
+void TestMigrations::v5SearchIndexesCarryTheIssueDate()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v4.kontor"_s);
+    {
+        auto old = Store::openAtVersion(path, 4);
+        QVERIFY(old);
+        seedV1(*old.value());
+        QCOMPARE(indexColumns(*old.value(), u"documents_kind_number"_s),
+                 QStringList({u"kind"_s, u"number"_s, u"id"_s}));
+        QCOMPARE(indexColumns(*old.value(), u"documents_customer_key"_s),
+                 QStringList({u"kind"_s, u"customer_key"_s, u"id"_s}));
+    }
+    auto store = Store::open(path);
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().toString()));
+    QCOMPARE(store.value()->schemaVersion(), 5);
+    QCOMPARE(indexColumns(*store.value(), u"documents_kind_number"_s),
+             QStringList({u"kind"_s, u"number"_s, u"id"_s, u"issue_date"_s}));
+    QCOMPARE(indexColumns(*store.value(), u"documents_customer_key"_s),
+             QStringList({u"kind"_s, u"customer_key"_s, u"id"_s, u"issue_date"_s}));
+    // Running it again changes nothing.
+    QVERIFY(store.value()->execRaw(u"BEGIN"_s));
+    QVERIFY(applyMigration(*store.value(), 5));
+    QVERIFY(store.value()->execRaw(u"COMMIT"_s));
+    QCOMPARE(indexColumns(*store.value(), u"documents_kind_number"_s).size(), 4);
+
+    Ledger ledger(*store.value());
+    QVERIFY(ledger.issue(u"doc1"_s));
+    DocumentQuery q;
+    q.search = u"caffè"_s;
+    auto page = ledger.documents(q);
+    QVERIFY(page);
+    QCOMPARE(page->items.size(), 1);
+    QCOMPARE(page->items[0].id, u"doc1"_s);
+    q.search = u"A-0001"_s;
+    QCOMPARE(ledger.documents(q)->items.size(), 1);
+    QVERIFY(ledger.verify()->ok());
 }
 
 void TestMigrations::newerSchemaIsRefused()

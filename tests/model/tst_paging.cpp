@@ -19,6 +19,8 @@ private Q_SLOTS:
     void customersPaged();
     void badCursor();
     void totalsCoverTheWholeFilter();
+    void searchWithManyMatches_data();
+    void searchWithManyMatches();
 
 private:
     Fixture m_f;
@@ -214,6 +216,94 @@ void TestPaging::totalsCoverTheWholeFilter()
     for (const DocumentSummary &s : matches)
         expected += s.totalMinor;
     QCOMPARE(m_f.ledger->documentTotals(q)->value(u"EUR"_s).totalMinor, expected);
+}
+
+void TestPaging::searchWithManyMatches_data()
+{
+    QTest::addColumn<QString>("term");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<int>("limit");
+    // Thousands of number matches: the first of each page are taken from the search indexes,
+    // which carry the issue date.
+    QTest::newRow("number prefix, newest first") << u"2026-L-"_s << true << 50;
+    QTest::newRow("number prefix, oldest first") << u"2026-l-"_s << false << 37;
+    // Thousands of customer matches: the list is walked.
+    QTest::newRow("customer prefix, newest first") << u"al"_s << true << 50;
+    QTest::newRow("customer prefix, oldest first") << u"AL"_s << false << 37;
+    // A thousand: collected and sorted.
+    QTest::newRow("number prefix, any case") << u"2026-l-1"_s << true << 100;
+    QTest::newRow("number prefix, pages of one") << u"2026-L-30"_s << false << 1;
+}
+
+// Every page of a search, whichever way the matches are found, in (issue date, id) order, each
+// match once, the same as filtering the whole list.
+void TestPaging::searchWithManyMatches()
+{
+    QFETCH(QString, term);
+    QFETCH(bool, descending);
+    QFETCH(int, limit);
+    static Fixture f;
+    static QStringList customers;
+    if (customers.isEmpty()) {
+        QVERIFY(f.open());
+        Ledger &l = *f.ledger;
+        for (const QString &name : {u"Alfa srl"_s, u"alpha ltd"_s, u"Beta GmbH"_s})
+            customers << l.addCustomer(Customer {.name = name})->id;
+        WriteTransaction batch(*f.store);
+        for (int i = 0; i < 4200; ++i) {
+            Document d;
+            d.customerId = customers[i % customers.size()];
+            // Few dates, so many matches share one and the id decides.
+            d.issueDate = QDate(2026, 1, 1).addDays((i * 7) % 45);
+            d.lines.append(f.line(u"Item"_s, QuantityScale, 1000 + i, f.standardRate));
+            QVERIFY(l.issueNew(d));
+        }
+        for (int i = 0; i < 5; ++i) { // drafts match a customer prefix too
+            Document d;
+            d.customerId = customers[i % customers.size()];
+            d.issueDate = QDate(2026, 1, 20);
+            QVERIFY(l.createDraft(d));
+        }
+        QVERIFY(batch.commit());
+    }
+
+    // The expected rows: the whole list filtered here.
+    DocumentQuery all;
+    all.limit = 1000;
+    all.descending = descending;
+    QList<DocumentSummary> expected;
+    const QString key = term.toCaseFolded();
+    do {
+        auto page = f.ledger->documents(all);
+        QVERIFY(page);
+        for (const DocumentSummary &s : page->items)
+            if (s.number.startsWith(term) || s.number.startsWith(term.toUpper())
+                || s.customerName.toCaseFolded().startsWith(key))
+                expected.append(s);
+        all.after = page->next;
+    } while (!all.after.isEmpty());
+    QVERIFY(expected.size() > limit);
+
+    DocumentQuery q;
+    q.search = term;
+    q.descending = descending;
+    q.limit = limit;
+    QStringList got;
+    int pages = 0;
+    do {
+        auto page = f.ledger->documents(q);
+        QVERIFY(page);
+        QVERIFY(page->items.size() <= limit);
+        for (const DocumentSummary &s : page->items)
+            got << s.id;
+        q.after = page->next;
+        QVERIFY(++pages < 10000);
+    } while (!q.after.isEmpty());
+    QStringList want;
+    for (const DocumentSummary &s : expected)
+        want << s.id;
+    QCOMPARE(got.size(), want.size());
+    QCOMPARE(got, want);
 }
 
 QTEST_GUILESS_MAIN(TestPaging)
