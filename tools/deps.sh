@@ -6,9 +6,15 @@ KONTOR_PACKAGES=(
     libqt6opengl6-dev qt6-svg-dev qt6-charts-dev qt6-pdf-dev libqt6sql6-sqlite
     qt6-translations-l10n
     fonts-dejavu-core
+    libssl-dev
 )
-# Used by the test suite: the sqlite3 shell (tamper tests) and pdftotext (PDF content checks).
-KONTOR_TEST_PACKAGES=(sqlite3 poppler-utils)
+# Used by the test suite: the sqlite3 shell (tamper tests), pdftotext (PDF content checks), and
+# clang with its libFuzzer runtime for the fuzz target of the sync request decoder.
+KONTOR_TEST_PACKAGES=(sqlite3 poppler-utils clang libclang-rt-dev)
+# Only for the program as users run it: the sync token goes to the system keychain through
+# QtKeychain (with a file only the user can read when no keychain answers). The test build does
+# without it, and tests always keep tokens in files (KONTOR_CREDENTIALS=file).
+KONTOR_RUN_PACKAGES=(qtkeychain-qt6-dev)
 
 kontor_install_packages() {
     local missing=()

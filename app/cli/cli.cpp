@@ -17,6 +17,7 @@ QList<CommandSpec> allCommands()
     QList<CommandSpec> all = ledgerCommands();
     all += partyCommands();
     all += documentCommands();
+    all += syncCommands();
     return all;
 }
 

@@ -20,5 +20,6 @@ struct CommandSpec
 QList<CommandSpec> ledgerCommands(); // init, export, import, verify, pdf
 QList<CommandSpec> partyCommands(); // customer, product, tax-rate, series
 QList<CommandSpec> documentCommands(); // invoice, quote, credit-note, show
+QList<CommandSpec> syncCommands(); // sync signup, signin, once, status, conflicts, signout, lease
 
 } // namespace Kontor::Cli

@@ -1,0 +1,136 @@
+#include "serverconfig.h"
+
+#include "credentials.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Kontor::Server {
+
+namespace {
+
+Error configError(const QString &field, const QString &message)
+{
+    return Error {ErrorKind::Usage, field, u"bad-config"_s, message};
+}
+
+Status parseListen(const QString &text, ServerConfig &c)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return configError(u"listen"_s, u"expected ADDRESS:PORT, e.g. 127.0.0.1:8765"_s);
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return configError(u"listen"_s, u"the port must be a number from 0 to 65535"_s);
+    if (host == u"localhost")
+        host = u"127.0.0.1"_s;
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return configError(u"listen"_s, u"'%1' is not an IP address"_s.arg(host));
+    c.address = address;
+    c.port = quint16(port);
+    return {};
+}
+
+} // namespace
+
+Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(u"Kontor's sync service: keeps a business's devices in step."_s);
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption config(u"config"_s, u"INI file with the settings below."_s, u"FILE"_s);
+    const QCommandLineOption listen(
+        u"listen"_s, u"Address and port to listen on (port 0: any free port)."_s, u"ADDR:PORT"_s);
+    const QCommandLineOption database(u"database"_s, u"SQLite database file."_s, u"PATH"_s);
+    const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) for TLS."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for TLS."_s, u"FILE"_s);
+    const QCommandLineOption logFormat(u"log-format"_s, u"json (default) or text."_s, u"FORMAT"_s);
+    const QCommandLineOption iterations(
+        u"password-iterations"_s, u"PBKDF2 iterations for new passwords (>= 200000)."_s, u"N"_s);
+    p.addOptions({config, listen, database, tlsCert, tlsKey, logFormat, iterations});
+    if (!p.parse(arguments))
+        return configError({}, p.errorText());
+    if (p.isSet(u"help"_s)) {
+        p.showHelp(0);
+    }
+    if (p.isSet(u"version"_s))
+        p.showVersion();
+
+    // File first, flags over it.
+    QMap<QString, QString> values;
+    if (p.isSet(config)) {
+        const QString path = p.value(config);
+        if (!QFileInfo(path).isReadable())
+            return configError(u"config"_s, u"cannot read %1"_s.arg(path));
+        QSettings file(path, QSettings::IniFormat);
+        if (file.status() != QSettings::NoError)
+            return configError(u"config"_s, u"%1 is not a valid INI file"_s.arg(path));
+        static const QStringList known {u"listen"_s,
+                                        u"database"_s,
+                                        u"tls-cert"_s,
+                                        u"tls-key"_s,
+                                        u"log-format"_s,
+                                        u"password-iterations"_s,
+                                        u"request-timeout-ms"_s,
+                                        u"drain-timeout-ms"_s};
+        for (const QString &key : file.allKeys()) {
+            const QString bare = key.startsWith(u"server/"_s) ? key.mid(7) : key;
+            if (!known.contains(bare))
+                return configError(key, u"unknown setting '%1' in %2"_s.arg(key, path));
+            values.insert(bare, file.value(key).toString());
+        }
+    }
+    for (const auto *o : {&listen, &database, &tlsCert, &tlsKey, &logFormat, &iterations})
+        if (p.isSet(*o))
+            values.insert(o->names().constFirst(), p.value(*o));
+
+    ServerConfig c;
+    if (values.contains(u"listen"_s))
+        KONTOR_TRY(parseListen(values.value(u"listen"_s), c));
+    if (values.contains(u"database"_s))
+        c.database = values.value(u"database"_s);
+    c.tlsCert = values.value(u"tls-cert"_s);
+    c.tlsKey = values.value(u"tls-key"_s);
+    if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
+        return configError(u"tls-cert"_s, u"--tls-cert and --tls-key go together"_s);
+    const QString format = values.value(u"log-format"_s, u"json"_s);
+    if (format == u"json")
+        c.logFormat = LogFormat::Json;
+    else if (format == u"text")
+        c.logFormat = LogFormat::Text;
+    else
+        return configError(u"log-format"_s, u"expected json or text"_s);
+    auto number = [&](const QString &key, int min, int &out) -> Status {
+        if (!values.contains(key))
+            return {};
+        bool ok = false;
+        const int v = values.value(key).toInt(&ok);
+        if (!ok || v < min)
+            return configError(key, u"%1 must be a number of at least %2"_s.arg(key).arg(min));
+        out = v;
+        return {};
+    };
+    KONTOR_TRY(number(u"password-iterations"_s, MinPasswordIterations, c.passwordIterations));
+    KONTOR_TRY(number(u"request-timeout-ms"_s, 1000, c.requestTimeoutMs));
+    KONTOR_TRY(number(u"drain-timeout-ms"_s, 0, c.drainTimeoutMs));
+
+    // Plain HTTP carries passwords and tokens in the clear: only on this machine.
+    if (!c.tls() && !c.address.isLoopback())
+        return configError(
+            u"listen"_s,
+            u"refusing to listen on %1 without TLS: pass --tls-cert and --tls-key, "
+            "or listen on a loopback address (127.0.0.1, ::1)"_s.arg(c.address.toString()));
+    return c;
+}
+
+} // namespace Kontor::Server

@@ -1,0 +1,678 @@
+// The real kontor-syncd binary on 127.0.0.1:0, spoken to over HTTP: accounts and sessions,
+// tenant isolation on every endpoint, tokens, rate limits, size limits, strict validation that
+// writes nothing, idempotent pushes, immutability and gapless numbering, long-polls, draining on
+// SIGTERM and a restart on the same database.
+#include <hlc.h>
+#include <jsoncodec.h>
+#include <money.h>
+#include <protocol.h>
+#include <rules.h>
+#include <uuid7.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Kontor;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QJsonObject body;
+    QByteArray raw;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[k, v] : headers)
+            if (k.compare(name, Qt::CaseInsensitive) == 0)
+                return v;
+        return {};
+    }
+    QString rule() const { return body.value(u"error"_s).toObject().value(u"rule"_s).toString(); }
+    QString field() const { return body.value(u"error"_s).toObject().value(u"field"_s).toString(); }
+};
+
+struct Session
+{
+    QString token;
+    QString deviceId;
+    QString tenantId;
+    QString epoch;
+    qint64 deviceSeq = 0;
+};
+
+QString hlcNow(int logical = 0)
+{
+    return HlcStamp::make(QDateTime::currentMSecsSinceEpoch(), logical).toString();
+}
+
+} // namespace
+
+class TestSyncd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void healthAndMetrics();
+    void protocolVersion();
+    void unauthenticated();
+    void signUpRules();
+    void loginRateLimit();
+    void pushIdempotent();
+    void badRequestsWriteNothing_data();
+    void badRequestsWriteNothing();
+    void oversizedBody();
+    void immutabilityAndGapless();
+    void tenantIsolation();
+    void revokedToken();
+    void longPoll();
+    void sigtermDuringLongPoll();
+    void restartKeepsEverything();
+
+private:
+    void startServer();
+    Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QString &token = {}, const QByteArray &protocol = "1");
+    Reply callJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                   const QString &token = {})
+    {
+        return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+    }
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body,
+                        const QString &token);
+    Session signUp(const QString &email, const QString &business, const QString &device);
+    Session signIn(const QString &email, const QString &device);
+    QJsonObject op(Session &s, const QString &entity, const QString &id, const QString &kind,
+                   const QJsonObject &fields);
+    Reply push(Session &s, const QJsonArray &ops);
+    qint64 rows(const QString &table);
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    QProcess *m_server = nullptr;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_net;
+    const QString m_password = u"correct horse battery"_s;
+    Session m_a1, m_a2, m_b1;
+    QString m_epochA;
+};
+
+void TestSyncd::startServer()
+{
+    m_server = new QProcess(this);
+    m_server->setProcessChannelMode(QProcess::SeparateChannels);
+    m_server->setStandardErrorFile(m_dir.filePath(u"syncd.log"_s), QIODevice::Append);
+    m_server->start(QStringLiteral(KONTOR_SYNCD),
+                    {u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, m_db,
+                     u"--password-iterations"_s, u"200000"_s, u"--log-format"_s, u"json"_s});
+    QVERIFY(m_server->waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->canReadLine(), 20000);
+    const QJsonObject line = QJsonDocument::fromJson(m_server->readLine()).object();
+    QCOMPARE(line.value(u"event"_s).toString(), u"listening"_s);
+    m_port = quint16(line.value(u"port"_s).toInt());
+    QVERIFY(m_port > 0);
+}
+
+QNetworkReply *TestSyncd::send(const QByteArray &method, const QString &path,
+                               const QByteArray &body, const QString &token)
+{
+    QNetworkRequest req(QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path)));
+    req.setRawHeader("Content-Type", "application/json");
+    req.setRawHeader("Kontor-Protocol", "1");
+    req.setRawHeader("Kontor-Schema", "2");
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    return m_net.sendCustomRequest(req, method, body);
+}
+
+Reply TestSyncd::call(const QByteArray &method, const QString &path, const QByteArray &body,
+                      const QString &token, const QByteArray &protocol)
+{
+    QNetworkRequest req(QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path)));
+    req.setRawHeader("Content-Type", "application/json");
+    if (!protocol.isEmpty())
+        req.setRawHeader("Kontor-Protocol", protocol);
+    req.setRawHeader("Kontor-Schema", "2");
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply *reply = m_net.sendCustomRequest(req, method, body);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(20000);
+    Reply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.raw = reply->readAll();
+    r.body = QJsonDocument::fromJson(r.raw).object();
+    r.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return r;
+}
+
+Session TestSyncd::signUp(const QString &email, const QString &business, const QString &device)
+{
+    const Reply r
+        = callJson("POST", u"/v1/accounts"_s,
+                   {{u"email"_s, email}, {u"password"_s, m_password}, {u"business"_s, business}});
+    if (r.status != 201)
+        qWarning() << "sign-up failed" << r.status << r.raw;
+    return signIn(email, device);
+}
+
+Session TestSyncd::signIn(const QString &email, const QString &device)
+{
+    const Reply r
+        = callJson("POST", u"/v1/sessions"_s,
+                   {{u"email"_s, email}, {u"password"_s, m_password}, {u"deviceName"_s, device}});
+    if (r.status != 201)
+        qWarning() << "sign-in failed" << r.status << r.raw;
+    return Session {r.body.value(u"token"_s).toString(), r.body.value(u"deviceId"_s).toString(),
+                    r.body.value(u"tenantId"_s).toString(), r.body.value(u"epoch"_s).toString()};
+}
+
+QJsonObject TestSyncd::op(Session &s, const QString &entity, const QString &id, const QString &kind,
+                          const QJsonObject &fields)
+{
+    ++s.deviceSeq;
+    return Sync::toJson(Sync::Op {newUuid7(), s.deviceId, s.deviceSeq, entity, id, kind, fields,
+                                  hlcNow(int(s.deviceSeq)), 0});
+}
+
+Reply TestSyncd::push(Session &s, const QJsonArray &ops)
+{
+    return callJson("POST", u"/v1/push"_s, {{u"deviceId"_s, s.deviceId}, {u"ops"_s, ops}}, s.token);
+}
+
+qint64 TestSyncd::rows(const QString &table)
+{
+    // A second, read-only connection: WAL lets it read while the server writes.
+    qint64 n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
+        db.setDatabaseName(m_db);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT COUNT(*) FROM "_s + table) && q.next())
+                n = q.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"probe"_s);
+    return n;
+}
+
+void TestSyncd::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = m_dir.filePath(u"syncd.db"_s);
+    startServer();
+    m_a1 = signUp(u"anna@example.com"_s, u"Studio Anna"_s, u"laptop"_s);
+    QVERIFY(!m_a1.token.isEmpty());
+    m_a2 = signIn(u"anna@example.com"_s, u"phone"_s);
+    QVERIFY(!m_a2.token.isEmpty());
+    QCOMPARE(m_a2.tenantId, m_a1.tenantId);
+    QVERIFY(m_a2.deviceId != m_a1.deviceId);
+    m_b1 = signUp(u"bruno@example.com"_s, u"Bruno Srl"_s, u"desktop"_s);
+    QVERIFY(!m_b1.token.isEmpty());
+    QVERIFY(m_b1.tenantId != m_a1.tenantId);
+    m_epochA = m_a1.epoch;
+}
+
+void TestSyncd::cleanupTestCase()
+{
+    if (m_server && m_server->state() != QProcess::NotRunning) {
+        m_server->terminate();
+        m_server->waitForFinished(10000);
+    }
+}
+
+void TestSyncd::healthAndMetrics()
+{
+    QCOMPARE(call("GET", u"/healthz"_s, {}, {}, {}).status, 200);
+    QCOMPARE(call("GET", u"/readyz"_s, {}, {}, {}).status, 200);
+    const Reply m = call("GET", u"/metrics"_s, {}, {}, {});
+    QCOMPARE(m.status, 200);
+    QVERIFY(
+        m.raw.contains("kontor_http_requests_total{route=\"POST /v1/sessions\",status=\"201\"}"));
+    QVERIFY(m.raw.contains("kontor_http_request_duration_seconds_bucket"));
+    QVERIFY(m.raw.contains("kontor_longpolls_waiting 0"));
+}
+
+void TestSyncd::protocolVersion()
+{
+    for (const QByteArray &v : {QByteArray(), "2"_ba, "0"_ba, "one"_ba}) {
+        const Reply r = call("GET", u"/v1/devices"_s, {}, m_a1.token, v);
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.rule(), u"protocol-version"_s);
+        QCOMPARE(r.header("Kontor-Protocol"), "1"_ba);
+    }
+}
+
+void TestSyncd::unauthenticated()
+{
+    const QStringList tokens {QString(), u"garbage"_s, QString(43, u'A'), m_a1.token + u'x'};
+    for (const QString &t : tokens) {
+        QCOMPARE(call("GET", u"/v1/devices"_s, {}, t).status, 401);
+        QCOMPARE(call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(m_epochA), {}, t).status, 401);
+        QCOMPARE(call("GET", u"/v1/snapshot"_s, {}, t).status, 401);
+        QCOMPARE(call("GET", u"/v1/audit/head"_s, {}, t).status, 401);
+        const Reply r = callJson("POST", u"/v1/push"_s,
+                                 {{u"deviceId"_s, m_a1.deviceId}, {u"ops"_s, QJsonArray()}}, t);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.rule(), u"unauthorized"_s);
+    }
+}
+
+void TestSyncd::signUpRules()
+{
+    Reply r = callJson(
+        "POST", u"/v1/accounts"_s,
+        {{u"email"_s, u"not-an-email"_s}, {u"password"_s, m_password}, {u"business"_s, u"X"_s}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.field(), u"email"_s);
+    r = callJson("POST", u"/v1/accounts"_s,
+                 {{u"email"_s, u"short@example.com"_s},
+                  {u"password"_s, u"123456789"_s},
+                  {u"business"_s, u"X"_s}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.field(), u"password"_s);
+    QCOMPARE(r.rule(), u"too-short"_s);
+    r = callJson("POST", u"/v1/accounts"_s,
+                 {{u"email"_s, u"ANNA@example.com"_s},
+                  {u"password"_s, m_password},
+                  {u"business"_s, u"X"_s}});
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.rule(), u"email-taken"_s);
+}
+
+void TestSyncd::loginRateLimit()
+{
+    signUp(u"carla@example.com"_s, u"Carla"_s, u"laptop"_s);
+    const QJsonObject wrong {{u"email"_s, u"carla@example.com"_s},
+                             {u"password"_s, u"wrong password!"_s},
+                             {u"deviceName"_s, u"x"_s}};
+    for (int i = 0; i < 5; ++i) {
+        const Reply r = callJson("POST", u"/v1/sessions"_s, wrong);
+        QCOMPARE(r.status, 401);
+    }
+    Reply r = callJson("POST", u"/v1/sessions"_s, wrong);
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.rule(), u"rate-limited"_s);
+    QVERIFY(r.header("Retry-After").toInt() > 0);
+    // Even the right password waits: the limit is on the account, not on the guess.
+    QJsonObject right = wrong;
+    right[u"password"_s] = m_password;
+    r = callJson("POST", u"/v1/sessions"_s, right);
+    QCOMPARE(r.status, 429);
+    // Another account from the same address is not locked by Carla's failures.
+    QVERIFY(!signIn(u"anna@example.com"_s, u"tablet"_s).token.isEmpty());
+}
+
+void TestSyncd::pushIdempotent()
+{
+    const QJsonArray ops {op(m_a1, u"customer"_s, u"cust-1"_s, u"create"_s,
+                             {{u"id"_s, u"cust-1"_s}, {u"name"_s, u"Rossi Srl"_s}}),
+                          op(m_a1, u"customer"_s, u"cust-2"_s, u"create"_s,
+                             {{u"id"_s, u"cust-2"_s}, {u"name"_s, u"Bianchi"_s}})};
+    const Reply first = push(m_a1, ops);
+    QCOMPARE(first.status, 200);
+    const QJsonArray results = first.body.value(u"results"_s).toArray();
+    QCOMPARE(results.size(), 2);
+    for (const auto &v : results) {
+        QCOMPARE(v.toObject().value(u"status"_s).toString(), u"accepted"_s);
+        QCOMPARE(v.toObject().value(u"duplicate"_s).toBool(), false);
+    }
+    const qint64 opsBefore = rows(u"ops"_s);
+    const Reply again = push(m_a1, ops);
+    QCOMPARE(again.status, 200);
+    const QJsonArray repeated = again.body.value(u"results"_s).toArray();
+    for (qsizetype i = 0; i < 2; ++i) {
+        QCOMPARE(repeated[i][u"duplicate"_s].toBool(), true);
+        QCOMPARE(repeated[i][u"seq"_s].toInteger(), results[i][u"seq"_s].toInteger());
+    }
+    QCOMPARE(again.body.value(u"head"_s), first.body.value(u"head"_s));
+    QCOMPARE(rows(u"ops"_s), opsBefore);
+}
+
+void TestSyncd::badRequestsWriteNothing_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("garbage") << "{\"deviceId\": nope"_ba << 400 << QString() << u"bad-json"_s;
+    QTest::newRow("array") << "[]"_ba << 400 << QString() << u"bad-type"_s;
+    QTest::newRow("ops not array")
+        << "{\"deviceId\":\"D\",\"ops\":7}"_ba << 400 << u"ops"_s << u"bad-type"_s;
+    QTest::newRow("bad op in good batch")
+        << "BAD_OP"_ba << 400 << u"ops[1].deviceSeq"_s << u"bad-type"_s;
+    QTest::newRow("other device") << "OTHER_DEVICE"_ba << 403 << u"deviceId"_s
+                                  << u"device-mismatch"_s;
+    QTest::newRow("too many ops") << "TOO_MANY"_ba << 413 << u"ops"_s << u"too-many"_s;
+}
+
+void TestSyncd::badRequestsWriteNothing()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    QFETCH(QString, rule);
+    body.replace("\"D\"", QByteArray('"' + m_a1.deviceId.toLatin1() + '"'));
+    Session s = m_a1;
+    if (body == "BAD_OP") {
+        QJsonObject bad = op(s, u"customer"_s, u"cust-9"_s, u"create"_s, {{u"name"_s, u"N"_s}});
+        bad[u"deviceSeq"_s] = u"7"_s;
+        body = QJsonDocument(QJsonObject {{u"deviceId"_s, s.deviceId},
+                                          {u"ops"_s,
+                                           QJsonArray {op(s, u"customer"_s, u"cust-8"_s,
+                                                          u"create"_s, {{u"name"_s, u"M"_s}}),
+                                                       bad}}})
+                   .toJson(QJsonDocument::Compact);
+    } else if (body == "OTHER_DEVICE") {
+        body = QJsonDocument(QJsonObject {{u"deviceId"_s, m_a2.deviceId}, {u"ops"_s, QJsonArray()}})
+                   .toJson(QJsonDocument::Compact);
+    } else if (body == "TOO_MANY") {
+        QJsonArray ops;
+        for (int i = 0; i <= Sync::MaxOpsPerPush; ++i)
+            ops.append(op(s, u"customer"_s, u"c-%1"_s.arg(i), u"create"_s, {{u"name"_s, u"N"_s}}));
+        body = QJsonDocument(QJsonObject {{u"deviceId"_s, s.deviceId}, {u"ops"_s, ops}})
+                   .toJson(QJsonDocument::Compact);
+    }
+    const QStringList tables {u"ops"_s, u"records"_s, u"op_results"_s, u"audit"_s};
+    QList<qint64> before;
+    for (const QString &t : tables)
+        before.append(rows(t));
+    const Reply r = call("POST", u"/v1/push"_s, body, m_a1.token);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.rule(), rule);
+    QCOMPARE(r.field(), field);
+    for (qsizetype i = 0; i < tables.size(); ++i)
+        QCOMPARE(rows(tables[i]), before[i]);
+}
+
+void TestSyncd::oversizedBody()
+{
+    const qint64 opsBefore = rows(u"ops"_s);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write("POST /v1/push HTTP/1.1\r\nHost: x\r\nKontor-Protocol: 1\r\nAuthorization: Bearer "
+                 + m_a1.token.toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(Sync::MaxBodyBytes + 1) + "\r\n\r\n{\"deviceId\":");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+    QVERIFY(answer.contains("too-large"));
+    QCOMPARE(rows(u"ops"_s), opsBefore);
+}
+
+void TestSyncd::immutabilityAndGapless()
+{
+    TaxRate vat {u"vat-22"_s, u"VAT 22%"_s, 2200};
+    Customer cust;
+    cust.id = u"cust-inv"_s;
+    cust.name = u"Verdi SpA"_s;
+    cust.billingAddress.country = u"IT"_s;
+    NumberSeries series;
+    series.id = u"series-a"_s;
+    series.name = u"Laptop 2026"_s;
+    series.prefix = u"2026-L-"_s;
+    series.width = 4;
+    series.nextNumber = 1;
+    series.holderDeviceId = m_a1.deviceId;
+
+    auto invoice = [&](const QString &id, qint64 sequence, qint64 qty) {
+        Document d;
+        d.id = id;
+        d.kind = DocumentKind::Invoice;
+        d.status = DocumentStatus::Issued;
+        d.seriesId = series.id;
+        d.sequence = sequence;
+        d.number = series.format(sequence);
+        d.customerId = cust.id;
+        d.customerName = cust.name;
+        d.customerSnapshot = cust;
+        d.issueDate = QDate(2026, 3, 1);
+        d.dueDate = QDate(2026, 3, 31);
+        d.currency = u"EUR"_s;
+        DocumentLine line;
+        line.id = id + u"-l1"_s;
+        line.description = u"Design work"_s;
+        line.quantity = qty * QuantityScale;
+        line.unitPrice = 5000 * PriceExtraScale;
+        line.taxRateId = vat.id;
+        d.lines.append(line);
+        const Status s = computeTotals(d, [&](const QString &) { return std::optional(vat); });
+        Q_ASSERT(s.ok());
+        return toJson(d);
+    };
+    auto resultOf = [](const Reply &r, int i) {
+        return r.body.value(u"results"_s).toArray().at(i).toObject();
+    };
+
+    Reply r = push(m_a1,
+                   {op(m_a1, u"tax_rate"_s, vat.id, u"create"_s, toJson(vat)),
+                    op(m_a1, u"customer"_s, cust.id, u"create"_s, toJson(cust)),
+                    op(m_a1, u"series"_s, series.id, u"create"_s, toJson(series)),
+                    op(m_a1, u"invoice"_s, u"inv-1"_s, u"issue"_s, invoice(u"inv-1"_s, 1, 2))});
+    QCOMPARE(r.status, 200);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(resultOf(r, i).value(u"status"_s) == u"accepted"_s,
+                 QJsonDocument(resultOf(r, i)).toJson().constData());
+
+    const qint64 opsBefore = rows(u"ops"_s);
+    r = push(m_a1,
+             {op(m_a1, u"invoice"_s, u"inv-1"_s, u"update"_s, {{u"notes"_s, u"changed"_s}}),
+              op(m_a1, u"invoice"_s, u"inv-1"_s, u"delete"_s, {}),
+              op(m_a1, u"invoice"_s, u"inv-1"_s, u"issue"_s, invoice(u"inv-1"_s, 1, 3)),
+              op(m_a1, u"invoice"_s, u"inv-3"_s, u"issue"_s, invoice(u"inv-3"_s, 3, 1)),
+              op(m_a2, u"invoice"_s, u"inv-2"_s, u"issue"_s, invoice(u"inv-2"_s, 2, 1))});
+    // The last op is from another device: refused as a whole batch before anything runs.
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.rule(), u"device-mismatch"_s);
+    QCOMPARE(rows(u"ops"_s), opsBefore);
+
+    r = push(m_a1,
+             {op(m_a1, u"invoice"_s, u"inv-1"_s, u"update"_s, {{u"notes"_s, u"changed"_s}}),
+              op(m_a1, u"invoice"_s, u"inv-1"_s, u"delete"_s, {}),
+              op(m_a1, u"invoice"_s, u"inv-1"_s, u"issue"_s, invoice(u"inv-1"_s, 1, 3)),
+              op(m_a1, u"invoice"_s, u"inv-3"_s, u"issue"_s, invoice(u"inv-3"_s, 3, 1))});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(resultOf(r, 0).value(u"rule"_s).toString(), u"immutable-document"_s);
+    QCOMPARE(resultOf(r, 1).value(u"rule"_s).toString(), u"immutable-document"_s);
+    QCOMPARE(resultOf(r, 2).value(u"rule"_s).toString(), u"already-issued"_s);
+    QCOMPARE(resultOf(r, 3).value(u"rule"_s).toString(), u"number-out-of-sequence"_s);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(resultOf(r, i).value(u"status"_s).toString(), u"rejected"_s);
+        QVERIFY(!resultOf(r, i).contains(u"seq"_s));
+    }
+    QCOMPARE(rows(u"ops"_s), opsBefore); // rejected ops get no seq
+
+    // The phone does not hold the series.
+    r = push(m_a2, {op(m_a2, u"invoice"_s, u"inv-2"_s, u"issue"_s, invoice(u"inv-2"_s, 2, 1))});
+    QCOMPARE(resultOf(r, 0).value(u"rule"_s).toString(), u"series-not-held"_s);
+
+    // Taking the series over moves the lease; the laptop's next issue is refused.
+    Reply lease = callJson("POST", u"/v1/series/series-a/lease"_s, {}, m_a2.token);
+    QCOMPARE(lease.status, 409);
+    QCOMPARE(lease.rule(), u"series-held"_s);
+    lease = callJson("POST", u"/v1/series/series-a/lease"_s, {{u"force"_s, true}}, m_a2.token);
+    QCOMPARE(lease.status, 200);
+    QCOMPARE(lease.body.value(u"holderDeviceId"_s).toString(), m_a2.deviceId);
+    QCOMPARE(lease.body.value(u"nextNumber"_s).toInteger(), 2);
+    r = push(m_a1, {op(m_a1, u"invoice"_s, u"inv-2b"_s, u"issue"_s, invoice(u"inv-2b"_s, 2, 1))});
+    QCOMPARE(resultOf(r, 0).value(u"rule"_s).toString(), u"series-not-held"_s);
+    r = push(m_a2, {op(m_a2, u"invoice"_s, u"inv-2"_s, u"issue"_s, invoice(u"inv-2"_s, 2, 1))});
+    QCOMPARE(resultOf(r, 0).value(u"status"_s).toString(), u"accepted"_s);
+
+    // The grant reached the log as a server op.
+    const Reply pulled = call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(m_epochA), {}, m_a1.token);
+    bool grantSeen = false;
+    for (const auto &v : pulled.body.value(u"ops"_s).toArray())
+        grantSeen = grantSeen
+            || (v[u"deviceId"_s] == u"server"_s
+                && v[u"fields"_s][u"holderDeviceId"_s] == m_a2.deviceId);
+    QVERIFY(grantSeen);
+    const Reply verify = call("GET", u"/v1/audit/verify"_s, {}, m_a1.token);
+    QCOMPARE(verify.body.value(u"ok"_s).toBool(), true);
+    QVERIFY(verify.body.value(u"entries"_s).toInteger() >= 6);
+}
+
+void TestSyncd::tenantIsolation()
+{
+    // B's books: a customer and a series.
+    Reply r = push(m_b1,
+                   {op(m_b1, u"customer"_s, u"b-cust"_s, u"create"_s,
+                       {{u"id"_s, u"b-cust"_s}, {u"name"_s, u"Secret of B"_s}}),
+                    op(m_b1, u"series"_s, u"b-series"_s, u"create"_s,
+                       {{u"id"_s, u"b-series"_s},
+                        {u"name"_s, u"B"_s},
+                        {u"prefix"_s, u"B-"_s},
+                        {u"width"_s, 3},
+                        {u"nextNumber"_s, 1},
+                        {u"kind"_s, u"invoice"_s},
+                        {u"holderDeviceId"_s, m_b1.deviceId}})});
+    QCOMPARE(r.status, 200);
+    const Reply bSnapshotBefore = call("GET", u"/v1/snapshot"_s, {}, m_b1.token);
+    const Reply bHead = call("GET", u"/v1/audit/head"_s, {}, m_b1.token);
+
+    // A reads with B's epoch: told its epoch is unknown, gets nothing of B's.
+    r = call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(m_b1.epoch), {}, m_a1.token);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.value(u"epochChanged"_s).toBool());
+    QVERIFY(!r.raw.contains("Secret of B"));
+    r = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(m_epochA), {}, m_a1.token);
+    QVERIFY(!r.raw.contains("b-cust") && !r.raw.contains(m_b1.deviceId.toLatin1()));
+    r = call("GET", u"/v1/snapshot"_s, {}, m_a1.token);
+    QVERIFY(!r.raw.contains("b-cust"));
+    // A's cursor into B's snapshot is just a cursor in A's own books.
+    r = call("GET",
+             u"/v1/snapshot?after=%1"_s.arg(bSnapshotBefore.body.value(u"next"_s).toString()), {},
+             m_a1.token);
+    QVERIFY(!r.raw.contains("Secret of B"));
+
+    // A writes to B's ids: it lands in A's books; B's record is untouched.
+    r = push(
+        m_a1,
+        {op(m_a1, u"customer"_s, u"b-cust"_s, u"update"_s, {{u"name"_s, u"Overwritten by A"_s}})});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(call("GET", u"/v1/snapshot"_s, {}, m_b1.token).raw, bSnapshotBefore.raw);
+    QCOMPARE(call("GET", u"/v1/audit/head"_s, {}, m_b1.token).raw, bHead.raw);
+    // Pushing as B's device with A's token.
+    Session fake = m_a1;
+    fake.deviceId = m_b1.deviceId;
+    r = push(fake, {op(fake, u"customer"_s, u"b-cust"_s, u"update"_s, {{u"name"_s, u"X"_s}})});
+    QCOMPARE(r.status, 403);
+
+    // Devices, revocation, leases, audit.
+    r = call("GET", u"/v1/devices"_s, {}, m_a1.token);
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.raw.contains(m_b1.deviceId.toLatin1()));
+    QCOMPARE(call("DELETE", u"/v1/devices/"_s + m_b1.deviceId, {}, m_a1.token).status, 404);
+    QCOMPARE(call("GET", u"/v1/devices"_s, {}, m_b1.token).status, 200);
+    QCOMPARE(
+        callJson("POST", u"/v1/series/b-series/lease"_s, {{u"force"_s, true}}, m_a1.token).status,
+        404);
+    QCOMPARE(callJson("POST", u"/v1/series/b-series/release"_s, {}, m_a1.token).status, 404);
+    const Reply aHead = call("GET", u"/v1/audit/head"_s, {}, m_a1.token);
+    QVERIFY(aHead.body.value(u"hash"_s) != bHead.body.value(u"hash"_s));
+    QCOMPARE(call("GET", u"/v1/snapshot"_s, {}, m_b1.token).raw, bSnapshotBefore.raw);
+}
+
+void TestSyncd::revokedToken()
+{
+    Session tablet = signIn(u"anna@example.com"_s, u"old tablet"_s);
+    QCOMPARE(call("GET", u"/v1/devices"_s, {}, tablet.token).status, 200);
+    const Reply r = call("DELETE", u"/v1/devices/"_s + tablet.deviceId, {}, m_a1.token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(call("GET", u"/v1/devices"_s, {}, tablet.token).status, 401);
+    QCOMPARE(push(tablet, {}).status, 401);
+    const Reply list = call("GET", u"/v1/devices"_s, {}, m_a1.token);
+    bool seen = false;
+    for (const auto &d : list.body.value(u"devices"_s).toArray())
+        if (d[u"id"_s] == tablet.deviceId)
+            seen = d[u"revoked"_s].toBool();
+    QVERIFY(seen);
+}
+
+void TestSyncd::longPoll()
+{
+    const Reply head
+        = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(m_epochA), {}, m_a2.token);
+    const qint64 at = head.body.value(u"next"_s)[u"seq"_s].toInteger();
+    QNetworkReply *waiting = send(
+        "GET", u"/v1/pull?epoch=%1&after=%2&wait=25000"_s.arg(m_epochA).arg(at), {}, m_a2.token);
+    // The poll is parked on the server before the push is sent.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        call("GET", u"/metrics"_s, {}, {}, {}).raw.contains("kontor_longpolls_waiting 1"), 10000);
+    QVERIFY(!waiting->isFinished());
+    const Reply pushed = push(m_a1,
+                              {op(m_a1, u"customer"_s, u"cust-live"_s, u"create"_s,
+                                  {{u"id"_s, u"cust-live"_s}, {u"name"_s, u"Live"_s}})});
+    QCOMPARE(pushed.status, 200);
+    // Answered by the push, well before the 25 s wait would have run out.
+    QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 10000);
+    const QJsonObject page = QJsonDocument::fromJson(waiting->readAll()).object();
+    waiting->deleteLater();
+    const QJsonArray ops = page.value(u"ops"_s).toArray();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(ops[0][u"entityId"_s].toString(), u"cust-live"_s);
+    QCOMPARE(ops[0][u"seq"_s].toInteger(), at + 1);
+}
+
+void TestSyncd::sigtermDuringLongPoll()
+{
+    const Reply head
+        = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(m_epochA), {}, m_a2.token);
+    const qint64 at = head.body.value(u"next"_s)[u"seq"_s].toInteger();
+    QNetworkReply *waiting = send(
+        "GET", u"/v1/pull?epoch=%1&after=%2&wait=30000"_s.arg(m_epochA).arg(at), {}, m_a2.token);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        call("GET", u"/metrics"_s, {}, {}, {}).raw.contains("kontor_longpolls_waiting 1"), 10000);
+    QSignalSpy exited(m_server, &QProcess::finished);
+    m_server->terminate(); // SIGTERM
+    QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 10000);
+    QCOMPARE(waiting->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonObject page = QJsonDocument::fromJson(waiting->readAll()).object();
+    QCOMPARE(page.value(u"ops"_s).toArray().size(), 0);
+    QCOMPARE(page.value(u"next"_s)[u"seq"_s].toInteger(), at);
+    waiting->deleteLater();
+    QVERIFY(exited.count() > 0 || exited.wait(10000));
+    QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_server->exitCode(), 0);
+}
+
+void TestSyncd::restartKeepsEverything()
+{
+    QCOMPARE(m_server->state(), QProcess::NotRunning);
+    delete m_server;
+    m_server = nullptr;
+    startServer();
+    Session again = signIn(u"anna@example.com"_s, u"laptop again"_s);
+    QCOMPARE(again.epoch, m_epochA);
+    QCOMPARE(again.tenantId, m_a1.tenantId);
+    const Reply r
+        = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(m_epochA), {}, again.token);
+    QCOMPARE(r.body.value(u"epochChanged"_s).toBool(), false);
+    QVERIFY(r.raw.contains("cust-live"));
+    QVERIFY(r.raw.contains("inv-1"));
+    // The old tokens still work; the revoked one stays revoked.
+    QCOMPARE(call("GET", u"/v1/devices"_s, {}, m_a1.token).status, 200);
+    QCOMPARE(call("GET", u"/v1/audit/verify"_s, {}, m_a1.token).body.value(u"ok"_s).toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(TestSyncd)
+#include "tst_syncd.moc"
