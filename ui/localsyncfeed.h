@@ -1,6 +1,8 @@
-// Feeds the SyncStatus while there is no sync engine: the state is "local only" and the pending
-// count is the number of changes waiting in the ledger's outbox, re-read after every write the
-// UI announces through LedgerEvents. The sync engine replaces it when it lands.
+// Feeds the SyncStatus while the ledger is not signed in to a sync server (and where there is no
+// sync session at all, as in widget tests): the state is "local only" and the pending count is
+// the number of changes recorded in the ledger's outbox, re-read after every write the UI
+// announces through LedgerEvents. SyncSession keeps one while signed out and drops it on sign-in,
+// when the engine's state takes over.
 #pragma once
 
 #include <QObject>

@@ -12,6 +12,7 @@
 #include "producteditor.h"
 #include "productlistpage.h"
 #include "settingspage.h"
+#include "syncpanel.h"
 #include "syncstatus.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -105,6 +107,11 @@ MainWindow::MainWindow(UiContext &ctx, QWidget *parent) : QMainWindow(parent), m
     m_syncLabel = new QLabel(this);
     m_syncLabel->setObjectName(u"syncStatusLabel"_s);
     statusBar()->addPermanentWidget(m_syncLabel);
+    if (m_ctx.syncSession) {
+        // A click on the sync state opens the Sync panel; View > Sync does the same by keyboard.
+        m_syncLabel->setCursor(Qt::PointingHandCursor);
+        m_syncLabel->installEventFilter(this);
+    }
     connect(&m_ctx.sync, &SyncStatus::changed, this, &MainWindow::updateSyncLabel);
 
     retranslateUi();
@@ -170,6 +177,10 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
 
+    m_syncPanelAction = make(u"sync"_s, {}, u"syncPanelAction"_s);
+    m_syncPanelAction->setVisible(m_ctx.syncSession != nullptr);
+    connect(m_syncPanelAction, &QAction::triggered, this, &MainWindow::showSyncPanel);
+
     m_about = make(u"kontor"_s, {}, u"aboutAction"_s);
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, [this] {
@@ -215,6 +226,10 @@ void MainWindow::createMenus()
     m_newMenu->addAction(m_newExpense);
     m_newMenu->addAction(m_newCustomer);
     m_newMenu->addAction(m_newProduct);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_syncPanelAction);
+    m_viewMenu->menuAction()->setVisible(m_ctx.syncSession != nullptr);
 
     m_goMenu = menuBar()->addMenu(QString());
     m_goMenu->addAction(m_find);
@@ -325,6 +340,8 @@ void MainWindow::retranslateUi()
     m_newProduct->setText(tr("New &product"));
     m_find->setText(tr("&Find invoices"));
     m_about->setText(tr("&About Kontor"));
+    m_syncPanelAction->setText(tr("&Sync…"));
+    m_syncPanelAction->setToolTip(tr("The sync state, conflicts and refused changes"));
     const auto withShortcut = [](QAction *a) {
         if (!a->shortcut().isEmpty())
             a->setToolTip(u"%1 (%2)"_s.arg(QString(a->text()).remove(u'&'),
@@ -336,6 +353,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_recentMenu->setTitle(tr("Open &recent"));
     m_newMenu->setTitle(tr("&New"));
+    m_viewMenu->setTitle(tr("&View"));
     m_goMenu->setTitle(tr("&Go"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
@@ -402,6 +420,12 @@ void MainWindow::updateTitle()
 void MainWindow::updateSyncLabel()
 {
     m_syncLabel->setText(m_ctx.sync.summary());
+    if (!m_ctx.syncSession)
+        return;
+    // Why the sync is offline or failing, in full, where the status bar has no room for it.
+    const QString hint = tr("Click to open the Sync panel");
+    const QString error = m_ctx.sync.errorText();
+    m_syncLabel->setToolTip(error.isEmpty() ? hint : u"%1\n\n%2"_s.arg(error, hint));
 }
 
 void MainWindow::setRecentLedgers(const QStringList &paths)
@@ -602,6 +626,37 @@ void MainWindow::saveWindowSettings()
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
     settings.setValue(u"page"_s, int(m_current));
+}
+
+SyncPanel *MainWindow::showSyncPanel()
+{
+    if (!m_ctx.syncSession)
+        return nullptr;
+    if (!m_syncPanel) {
+        m_syncPanel = new SyncPanel(m_ctx, this);
+        m_syncPanel->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_syncPanel, &SyncPanel::accountRequested, this, [this] {
+            showPage(Page::Settings);
+            static_cast<SettingsPage *>(page(Page::Settings))->showTab(SettingsPage::SyncTab);
+            raise();
+            activateWindow();
+        });
+    }
+    m_syncPanel->show();
+    m_syncPanel->raise();
+    m_syncPanel->activateWindow();
+    return m_syncPanel;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_syncLabel && event->type() == QEvent::MouseButtonRelease) {
+        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+            showSyncPanel();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

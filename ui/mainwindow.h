@@ -1,7 +1,8 @@
 // The desktop's main window over one open ledger: navigation on the left (Dashboard, Invoices,
 // Quotes, Credit notes, Expenses, Customers, Products, Payments, Settings), the page on the right,
 // a toolbar with the "New" actions and the global invoice search, and a status bar with the sync
-// state. It is the Navigator the pages and editors use to open records. The File menu's ledger
+// state; clicking it (or View > Sync) opens the Sync panel. It is the Navigator the pages and
+// editors use to open records. The File menu's ledger
 // actions (new, open, backup, recent) are requests to whoever owns the ledger (AppController).
 #pragma once
 
@@ -24,6 +25,7 @@ class QToolBar;
 namespace Kontor {
 
 class DocumentListPage;
+class SyncPanel;
 
 class MainWindow : public QMainWindow, public Navigator
 {
@@ -44,6 +46,10 @@ public:
     // The page widget; pages are built the first time they are shown.
     QWidget *page(Page page);
     DocumentListPage *documentPage(DocumentKind kind);
+
+    // Opens the Sync panel (or raises it); null when the ledger has no sync session.
+    SyncPanel *showSyncPanel();
+    QAction *syncPanelAction() const { return m_syncPanelAction; }
 
     // Shows the invoices whose number or customer starts with `text` (empty: all of them).
     void search(const QString &text);
@@ -71,6 +77,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -103,6 +110,7 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_newMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QMenu *m_goMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QStringList m_recent;
@@ -118,11 +126,13 @@ private:
     QAction *m_newProduct = nullptr;
     QAction *m_find = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_syncPanelAction = nullptr;
     QList<QAction *> m_pageActions;
     QActionGroup *m_pageGroup = nullptr;
 
     // Editors open now, by record ("document:<id>"), so a second request raises the first.
     QHash<QString, QPointer<QDialog>> m_editors;
+    QPointer<SyncPanel> m_syncPanel;
 };
 
 } // namespace Kontor

@@ -7,6 +7,7 @@
 #include "regionchoices.h"
 #include "seriesdialog.h"
 #include "settingserrors.h"
+#include "syncaccountpage.h"
 #include "taxratedialog.h"
 #include "translations.h"
 
@@ -123,6 +124,11 @@ SettingsPage::SettingsPage(UiContext &ctx, QWidget *parent) : QWidget(parent), m
     m_tabs->addTab(buildTaxRatesTab(), Ui::icon(u"tax"_s), QString());
     m_tabs->addTab(buildSeriesTab(), Ui::icon(u"series"_s), QString());
     m_tabs->addTab(buildLanguageTab(), Ui::icon(u"language"_s), QString());
+    // Only where the ledger has a sync session (always in the program).
+    if (m_ctx.syncSession) {
+        m_syncAccount = new SyncAccountPage(m_ctx);
+        m_tabs->addTab(m_syncAccount, Ui::icon(u"sync"_s), QString());
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
@@ -378,6 +384,8 @@ void SettingsPage::retranslateUi()
     m_tabs->setTabText(TaxRatesTab, tr("Tax rates"));
     m_tabs->setTabText(SeriesTab, tr("Number series"));
     m_tabs->setTabText(LanguageTab, tr("Language"));
+    if (m_syncAccount)
+        m_tabs->setTabText(SyncTab, tr("Sync account"));
     m_tabs->setAccessibleName(tr("Settings sections"));
 
     for (const auto &[label, text] : std::as_const(m_labels)) {
@@ -476,7 +484,8 @@ void SettingsPage::showEvent(QShowEvent *event)
 
 void SettingsPage::showTab(Tab tab)
 {
-    m_tabs->setCurrentIndex(tab);
+    if (tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
 }
 
 void SettingsPage::onLedgerChanged(const QString &entity)

@@ -1,7 +1,8 @@
 // The Settings page: the company profile that heads every invoice (with its logo), the defaults
-// new documents take (currency, payment terms, bank details), the tax rates, the number series
-// and the language of the program. Every change goes through the ledger's operations, so the
-// same rules judge it as anywhere else, and is announced through LedgerEvents.
+// new documents take (currency, payment terms, bank details), the tax rates, the number series,
+// the language of the program and, where the ledger has a sync session, the sync account. Every
+// change goes through the ledger's operations, so the same rules judge it as anywhere else, and is
+// announced through LedgerEvents.
 #pragma once
 
 #include "entities.h"
@@ -21,6 +22,8 @@ class QTableWidget;
 
 namespace Kontor {
 
+class SyncAccountPage;
+
 namespace Ui {
 class FieldErrors;
 }
@@ -29,12 +32,14 @@ class SettingsPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { CompanyTab, TaxRatesTab, SeriesTab, LanguageTab };
+    enum Tab { CompanyTab, TaxRatesTab, SeriesTab, LanguageTab, SyncTab };
 
     explicit SettingsPage(UiContext &ctx, QWidget *parent = nullptr);
     ~SettingsPage() override;
 
+    // A tab the page does not have (Sync account without a sync session) is ignored.
     void showTab(Tab tab);
+    SyncAccountPage *syncAccountPage() const { return m_syncAccount; }
 
     // Company profile: saves the form through Ledger::setCompany. False when the ledger refused
     // it (the error is then shown at its field) or nothing was changed.
@@ -135,6 +140,8 @@ private:
     QLabel *m_languageLabel = nullptr;
     QComboBox *m_language = nullptr;
     QLabel *m_languageHint = nullptr;
+
+    SyncAccountPage *m_syncAccount = nullptr;
 };
 
 } // namespace Kontor

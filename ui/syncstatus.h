@@ -1,5 +1,6 @@
-// The sync state the status bar shows. The sync engine will feed it; until then it honestly
-// reports "Local only" with the number of local changes waiting in the outbox.
+// The sync state the status bar shows. SyncSession feeds it from the sync engine while the
+// ledger is signed in; otherwise it reports "Local only" with the number of changes recorded in
+// the outbox (LocalSyncFeed).
 #pragma once
 
 #include <QDateTime>

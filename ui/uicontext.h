@@ -1,6 +1,7 @@
 // What every page, editor and dialog of the desktop works with: the ledger, the change
-// notifications that keep views fresh, the sync status, and the navigator that opens editors.
-// Passed in, never fetched from a global.
+// notifications that keep views fresh, the sync status, the navigator that opens editors and,
+// in the program (not in every test), the sync session of the open ledger. Passed in, never
+// fetched from a global.
 #pragma once
 
 #include "entities.h"
@@ -11,12 +12,14 @@
 
 namespace Kontor {
 
+class SyncSession;
 class SyncStatus;
 
 // Emitted by whoever wrote to the ledger through the UI, after the write committed, so lists,
 // the dashboard and the status bar reload what they show. `entity` uses the outbox's names:
 // "invoice", "credit_note", "quote", "customer", "product", "expense", "payment", "tax_rate",
-// "series", "company".
+// "series", "company". Changes that arrive from other devices through sync are announced here
+// too, with an empty id (SyncSession), so views reload what they show.
 class LedgerEvents : public QObject
 {
     Q_OBJECT
@@ -57,6 +60,8 @@ struct UiContext
     LedgerEvents &events;
     SyncStatus &sync;
     Navigator *navigator = nullptr;
+    // Null where the ledger has no sync (tests of single widgets); the desktop always has one.
+    SyncSession *syncSession = nullptr;
 };
 
 } // namespace Kontor

@@ -1,11 +1,11 @@
 #include "appcontroller.h"
 
 #include "ledger.h"
-#include "localsyncfeed.h"
 #include "mainwindow.h"
 #include "settingserrors.h"
 #include "setupwizard.h"
 #include "store.h"
+#include "syncsession.h"
 #include "syncstatus.h"
 #include "uicontext.h"
 
@@ -68,18 +68,24 @@ Status checkLooksLikeLedger(const QString &path)
 } // namespace
 
 // Everything that belongs to one open ledger, torn down in the right order: the window (and the
-// editors in it) first, then what the widgets pointed into, the store last.
+// editors in it) first, then the sync session (its engine stops before the ledger goes), then
+// what the widgets pointed into, the store last.
 class LedgerSession : public QObject
 {
 public:
-    LedgerSession(std::unique_ptr<QLockFile> lock, std::unique_ptr<Store> store)
+    LedgerSession(std::unique_ptr<QLockFile> lock, std::unique_ptr<Store> store,
+                  const QString &dataDirectory)
         : m_lock(std::move(lock))
         , m_store(std::move(store))
         , m_ledger(std::make_unique<Ledger>(*m_store))
         , m_events(std::make_unique<LedgerEvents>())
         , m_sync(std::make_unique<SyncStatus>())
-        , m_feed(std::make_unique<LocalSyncFeed>(*m_store, *m_events, *m_sync))
-        , m_context(std::make_unique<UiContext>(UiContext {*m_ledger, *m_events, *m_sync}))
+        // The token file (without a keychain) goes to the program's data folder, which only the
+        // user can read, not beside a ledger that may sit in a shared folder.
+        , m_syncSession(std::make_unique<SyncSession>(*m_ledger, *m_events, *m_sync,
+                                                      SyncSession::Options {dataDirectory}))
+        , m_context(std::make_unique<UiContext>(
+              UiContext {*m_ledger, *m_events, *m_sync, nullptr, m_syncSession.get()}))
     { }
 
     ~LedgerSession() override { delete m_window.data(); }
@@ -89,7 +95,7 @@ public:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<LedgerEvents> m_events;
     std::unique_ptr<SyncStatus> m_sync;
-    std::unique_ptr<LocalSyncFeed> m_feed;
+    std::unique_ptr<SyncSession> m_syncSession;
     std::unique_ptr<UiContext> m_context;
     QPointer<MainWindow> m_window;
 };
@@ -141,6 +147,11 @@ LedgerEvents *AppController::events() const
 SyncStatus *AppController::syncStatus() const
 {
     return m_session ? m_session->m_sync.get() : nullptr;
+}
+
+SyncSession *AppController::syncSession() const
+{
+    return m_session ? m_session->m_syncSession.get() : nullptr;
 }
 
 QString AppController::ledgerPath() const
@@ -249,7 +260,7 @@ Status AppController::openLedger(const QString &requestedPath)
                           u"'%1' has no company profile yet"_s.arg(path)};
     }
 
-    auto *session = new LedgerSession(std::move(lock), std::move(store.value()));
+    auto *session = new LedgerSession(std::move(lock), std::move(store.value()), dataDirectory());
     auto *window = new MainWindow(*session->m_context);
     window->setAttribute(Qt::WA_DeleteOnClose, false);
     session->m_window = window;
@@ -271,6 +282,8 @@ Status AppController::openLedger(const QString &requestedPath)
     addRecent(path);
 
     if (old) {
+        // The old ledger stops syncing now, not when its session is deleted later.
+        old->m_syncSession->stop();
         // The new window takes the old one's place on screen.
         if (MainWindow *previous = old->m_window) {
             previous->disconnect(this);
@@ -279,6 +292,8 @@ Status AppController::openLedger(const QString &requestedPath)
         }
     }
     window->show();
+    // Signed in: sync starts (and keeps retrying while offline); otherwise "Local only".
+    session->m_syncSession->restoreAndStart();
     if (old)
         // Deferred: the old window may be inside one of its own signal handlers right now.
         old->deleteLater();

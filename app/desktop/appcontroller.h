@@ -1,8 +1,8 @@
 // The desktop program's owner of the open ledger: it opens and creates ledger files (first-run
 // setup, File > New, Open, Open recent), keeps the store, the ledger, the change notifications
-// and the sync status of the open one together, and builds a main window over them. Switching
-// ledgers builds a new window over a new context and retires the old pair as a whole, so no
-// widget ever outlives the ledger it points into.
+// and the sync session and status of the open one together, and builds a main window over them.
+// Switching ledgers builds a new window over a new context and retires the old pair as a whole,
+// so no widget ever outlives the ledger it points into; the old ledger stops syncing at once.
 #pragma once
 
 #include "result.h"
@@ -22,6 +22,7 @@ class LedgerEvents;
 class LedgerSession;
 class MainWindow;
 class Store;
+class SyncSession;
 class SyncStatus;
 
 class AppController : public QObject
@@ -68,6 +69,8 @@ public:
     Ledger *ledger() const;
     LedgerEvents *events() const;
     SyncStatus *syncStatus() const;
+    // The sync of the open ledger (signed in or "Local only").
+    SyncSession *syncSession() const;
     QString ledgerPath() const;
 
     // A sentence for a person from an error of opening, creating or copying a ledger file.

@@ -14,7 +14,7 @@
         <translation>Impossibile leggere il file %1: %2.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+105"/>
         <source>Invoicing and bookkeeping, offline first.</source>
         <translation>Fatturazione e contabilità, anche senza rete.</translation>
     </message>
@@ -41,14 +41,14 @@
     <message>
         <location line="+9"/>
         <location line="+13"/>
-        <location line="+114"/>
+        <location line="+118"/>
         <location line="+72"/>
         <location line="+9"/>
         <source>Cannot open the ledger</source>
         <translation>Impossibile aprire il registro</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-186"/>
         <source>Kontor</source>
         <translation>Kontor</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation>Questo registro è aperto in un altro Kontor (processo %1 su %2). Chiudilo prima lì.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>No ledger is open.</source>
         <translation>Nessun registro è aperto.</translation>
     </message>
@@ -146,6 +146,59 @@
         <translation>%1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kontor::ConflictListModel</name>
+    <message>
+        <location filename="../../ui/conflictlistmodel.cpp" line="+66"/>
+        <source>Kept (the later change, from any device): %1</source>
+        <translation>Mantenuto (la modifica più recente, da qualunque dispositivo): %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lost (&quot;Keep mine&quot; restores it): %1</source>
+        <translation>Perso («Tieni il mio» lo ripristina): %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept value</source>
+        <translation>Valore mantenuto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost value</source>
+        <translation>Valore perso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The value the books hold now: the later of the two changes.</source>
+        <translation>Il valore che la contabilità contiene ora: la più recente delle due modifiche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value that lost the merge; &quot;Keep mine&quot; restores it.</source>
+        <translation>Il valore che ha perso l’unione; «Tieni il mio» lo ripristina.</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1192,7 @@
 <context>
     <name>Kontor::ExpenseEditor</name>
     <message>
-        <location filename="../../ui/expenseeditor.cpp" line="+77"/>
+        <location filename="../../ui/expenseeditor.cpp" line="+82"/>
         <location line="+138"/>
         <source>Supplier</source>
         <translation>Fornitore</translation>
@@ -1360,7 +1413,7 @@ Trascina qui un&apos;immagine o un PDF, oppure usa «Aggiungi ricevuta».</trans
         <translation>Nessuna ricevuta scelta.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>&apos;%1&apos; is larger than 20 MiB.</source>
         <translation>«%1» supera i 20 MiB.</translation>
     </message>
@@ -2077,7 +2130,7 @@ Un documento emesso non può essere modificato né eliminato; si rettifica con u
 <context>
     <name>Kontor::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+176"/>
+        <location filename="../../ui/mainwindow.cpp" line="+188"/>
         <source>About Kontor</source>
         <translation>Informazioni su Kontor</translation>
     </message>
@@ -2087,7 +2140,7 @@ Un documento emesso non può essere modificato né eliminato; si rettifica con u
         <translation>&lt;h3&gt;Kontor %1&lt;/h3&gt;&lt;p&gt;Fatturazione e contabilità per liberi professionisti, anche senza rete.&lt;/p&gt;&lt;p&gt;La tua contabilità è conservata nel file di registro %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>&amp;New ledger…</source>
         <translation>&amp;Nuovo registro…</translation>
     </message>
@@ -2172,6 +2225,16 @@ Un documento emesso non può essere modificato né eliminato; si rettifica con u
         <translation>&amp;Informazioni su Kontor</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Sync…</source>
+        <translation>&amp;Sincronizzazione…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sync state, conflicts and refused changes</source>
+        <translation>Lo stato della sincronizzazione, i conflitti e le modifiche rifiutate</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -2185,6 +2248,11 @@ Un documento emesso non può essere modificato né eliminato; si rettifica con u
         <location line="+1"/>
         <source>&amp;New</source>
         <translation>&amp;Nuovo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>V&amp;isualizza</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2272,7 +2340,12 @@ Un documento emesso non può essere modificato né eliminato; si rettifica con u
         <translation>Stato della sincronizzazione</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+49"/>
+        <source>Click to open the Sync panel</source>
+        <translation>Fai clic per aprire il pannello Sincronizzazione</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>%1 — Kontor</source>
         <translation>%1 — Kontor</translation>
     </message>
@@ -2898,6 +2971,51 @@ Cordiali saluti,
     </message>
 </context>
 <context>
+    <name>Kontor::RejectionListModel</name>
+    <message>
+        <location filename="../../ui/rejectionlistmodel.cpp" line="+71"/>
+        <source>%1
+(%2)</source>
+        <translation>%1
+(%2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution</source>
+        <translation>Esito</translation>
+    </message>
+</context>
+<context>
     <name>Kontor::SeriesDialog</name>
     <message>
         <location filename="../../ui/seriesdialog.cpp" line="+97"/>
@@ -3004,7 +3122,7 @@ Cordiali saluti,
 <context>
     <name>Kontor::SettingsPage</name>
     <message>
-        <location filename="../../ui/settingspage.cpp" line="+158"/>
+        <location filename="../../ui/settingspage.cpp" line="+164"/>
         <source>Company &amp;name:</source>
         <translation>&amp;Ragione sociale:</translation>
     </message>
@@ -3095,30 +3213,35 @@ Cordiali saluti,
     </message>
     <message>
         <location line="+147"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Company</source>
         <translation>Azienda</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+52"/>
+        <location line="-12"/>
+        <location line="+54"/>
         <source>Tax rates</source>
         <translation>Aliquote IVA</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+59"/>
+        <location line="-53"/>
+        <location line="+61"/>
         <source>Number series</source>
         <translation>Serie di numerazione</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+66"/>
+        <location line="-60"/>
+        <location line="+68"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
+        <source>Sync account</source>
+        <translation>Account di sincronizzazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings sections</source>
         <translation>Sezioni delle impostazioni</translation>
     </message>
@@ -3365,7 +3488,7 @@ Cordiali saluti,
         <translation>La lingua cambia subito. «Sistema» segue la lingua del computer.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
@@ -3569,34 +3692,397 @@ Cordiali saluti,
     </message>
 </context>
 <context>
+    <name>Kontor::SyncAccountPage</name>
+    <message>
+        <location filename="../../ui/syncaccountpage.cpp" line="+87"/>
+        <source>Sync &amp;servers:</source>
+        <translation>&amp;Server di sincronizzazione:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Device name:</source>
+        <translation>Nome del &amp;dispositivo:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant:</source>
+        <translation>Tenant:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device:</source>
+        <translation>Questo dispositivo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servers:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved sign-in:</source>
+        <translation>Accesso salvato:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sign in to a Kontor sync server to keep this ledger in step on several computers. Without an account the ledger stays on this computer only, and everything works as before.</source>
+        <translation>Accedi a un server di sincronizzazione Kontor per tenere allineato questo registro su più computer. Senza un account il registro resta solo su questo computer e tutto funziona come prima.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>https://sync.example.com</source>
+        <translation>https://sync.esempio.it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several addresses: separate them with commas or new lines.</source>
+        <translation>Più indirizzi: separali con virgole o a capo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The addresses of the sync servers; when one does not answer, Kontor tries the next.</source>
+        <translation>Gli indirizzi dei server di sincronizzazione; quando uno non risponde, Kontor prova il successivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. billing@example.com</source>
+        <translation>es. fatture@esempio.it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How this computer is listed among the account&apos;s devices</source>
+        <translation>Come questo computer compare tra i dispositivi dell’account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Accedi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to an existing account</source>
+        <translation>Accedi a un account esistente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a&amp;ccount</source>
+        <translation>&amp;Crea account</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create an account for this business on the server, then sign in to it</source>
+        <translation>Crea sul server un account per questa attività, poi accedi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ledger is kept in step with the other devices of the account below.</source>
+        <translation>Questo registro è tenuto allineato con gli altri dispositivi dell’account qui sotto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop syncing on this computer; the ledger keeps all its data</source>
+        <translation>Smetti di sincronizzare su questo computer; il registro conserva tutti i suoi dati</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync servers</source>
+        <translation>Server di sincronizzazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device name</source>
+        <translation>Nome del dispositivo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sign-in token of this device is kept %1.</source>
+        <translation>Il token di accesso di questo dispositivo è conservato %1.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation>L’indirizzo e-mail o la password sono errati.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signing in…</source>
+        <translation>Accesso in corso…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Creating the account…</source>
+        <translation>Creazione dell’account…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The stored sign-in could not be removed: %1</source>
+        <translation>Non è stato possibile rimuovere l’accesso salvato: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed out. The ledger keeps all its data on this computer.</source>
+        <translation>Disconnesso. Il registro conserva tutti i suoi dati su questo computer.</translation>
+    </message>
+</context>
+<context>
+    <name>Kontor::SyncPanel</name>
+    <message>
+        <location filename="../../ui/syncpanel.cpp" line="+190"/>
+        <source>Sync</source>
+        <translation>Sincronizzazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizza &amp;ora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send this computer&apos;s changes and fetch the other devices&apos; now</source>
+        <translation>Invia adesso le modifiche di questo computer e ricevi quelle degli altri dispositivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;account…</source>
+        <translation>&amp;Account di sincronizzazione…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in, sign up or sign out in Settings</source>
+        <translation>Accedi, crea un account o esci nelle Impostazioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Conflicts</source>
+        <translation>Conflitti</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>When two devices change the same field, the later change is kept and the other value is listed here. &quot;Keep mine&quot; puts the lost value back as a new change, which is then sent to the other devices.</source>
+        <translation>Quando due dispositivi modificano lo stesso campo, si mantiene la modifica più recente e l’altro valore è elencato qui. «Tieni il mio» rimette il valore perso come nuova modifica, che viene poi inviata agli altri dispositivi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Tieni il mio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the lost value of the selected conflict</source>
+        <translation>Ripristina il valore perso del conflitto selezionato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Ignora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the value the books hold and remove the conflict from the list</source>
+        <translation>Mantieni il valore presente nella contabilità e togli il conflitto dall’elenco</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Refused changes</source>
+        <translation>Modifiche rifiutate</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Changes the sync server refused, with its reason. A refused change of an issued document is kept as a new draft, so nothing typed is lost.</source>
+        <translation>Le modifiche che il server di sincronizzazione ha rifiutato, con il motivo. Una modifica rifiutata di un documento emesso è conservata come nuova bozza, così nulla di quanto scritto va perso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open as new draft</source>
+        <translation>Apri come &amp;nuova bozza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the refused change of a document as a draft in the editor</source>
+        <translation>Apri nell’editor la modifica rifiutata di un documento come bozza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ismiss</source>
+        <translation>I&amp;gnora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected refused change from the list</source>
+        <translation>Togli dall’elenco la modifica rifiutata selezionata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signed in as %1 on %2.</source>
+        <translation>Accesso effettuato come %1 su %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This ledger is not signed in to a sync server: it is kept on this computer only.</source>
+        <translation>Questo registro non è collegato a un server di sincronizzazione: è conservato solo su questo computer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last error: %1</source>
+        <translation>Ultimo errore: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Select a conflict first.</source>
+        <translation>Seleziona prima un conflitto.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>The value cannot be restored: %1</source>
+        <translation>Il valore non può essere ripristinato: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 restored; the change will be sent with the next sync.</source>
+        <translation>%1 di %2 ripristinato; la modifica sarà inviata con la prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+20"/>
+        <source>Select a refused change first.</source>
+        <translation>Seleziona prima una modifica rifiutata.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The change cannot be opened as a draft: %1</source>
+        <translation>La modifica non può essere aperta come bozza: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kontor::SyncSession</name>
+    <message>
+        <location filename="../../ui/syncsession.cpp" line="+46"/>
+        <source>A value of a %1 cannot be restored here; change it in the record itself.</source>
+        <translation>Un valore di questo tipo (%1) non può essere ripristinato qui; modificalo nel record stesso.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The tax rate no longer exists.</source>
+        <translation>L’aliquota IVA non esiste più.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The document has been issued since; an issued document cannot be changed.</source>
+        <translation>Nel frattempo il documento è stato emesso; un documento emesso non può essere modificato.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>in the system keychain</source>
+        <translation>nel portachiavi di sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in a file only your user account can read: %1</source>
+        <translation>in un file che solo il tuo account utente può leggere: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give the address of at least one sync server, such as https://sync.example.com.</source>
+        <translation>Indica l’indirizzo di almeno un server di sincronizzazione, come https://sync.esempio.it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a web address; write it as https://sync.example.com.</source>
+        <translation>«%1» non è un indirizzo web; scrivilo come https://sync.esempio.it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not encrypted; use https:// (http:// only for a server on this computer).</source>
+        <translation>«%1» non è cifrato; usa https:// (http:// solo per un server su questo computer).</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>The draft kept for this change no longer exists.</source>
+        <translation>La bozza conservata per questa modifica non esiste più.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a change of an invoice, quote or credit note can be opened as a new draft.</source>
+        <translation>Solo la modifica di una fattura, di un preventivo o di una nota di credito può essere aperta come nuova bozza.</translation>
+    </message>
+</context>
+<context>
     <name>Kontor::SyncStatus</name>
     <message>
-        <location filename="../../ui/syncstatus.cpp" line="+39"/>
+        <location filename="../../ui/syncstatus.cpp" line="+40"/>
         <source>Local only</source>
         <translation>Solo locale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sync error: %1</source>
         <translation>Errore di sincronizzazione: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n change(s) recorded</source>
         <translation>
             <numerusform>%n modifica registrata</numerusform>
@@ -3764,7 +4250,7 @@ Cordiali saluti,
 <context>
     <name>Kontor::Ui</name>
     <message>
-        <location filename="../../ui/moneyformat.cpp" line="+126"/>
+        <location filename="../../ui/moneyformat.cpp" line="+127"/>
         <source>must be between 0 % and 100 %</source>
         <translation>deve essere compreso tra 0 % e 100 %</translation>
     </message>
@@ -4308,7 +4794,7 @@ Cordiali saluti,
     <name>Kontor::Ui::Region</name>
     <message>
         <location filename="../../ui/regionchoices.cpp" line="+73"/>
-        <location filename="../../ui/settingspage.cpp" line="-347"/>
+        <location filename="../../ui/settingspage.cpp" line="-348"/>
         <location filename="../../ui/setupwizard.cpp" line="-99"/>
         <source>(not set)</source>
         <translation>(non impostato)</translation>
@@ -4395,6 +4881,423 @@ Cordiali saluti,
         <location line="+2"/>
         <source>This ledger has no company profile yet.</source>
         <translation>Questo registro non ha ancora un profilo aziendale.</translation>
+    </message>
+</context>
+<context>
+    <name>Kontor::Ui::SyncTexts</name>
+    <message>
+        <location filename="../../ui/synctexts.cpp" line="+35"/>
+        <location line="+108"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Product</source>
+        <translation>Prodotto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expense</source>
+        <translation>Spesa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice</source>
+        <translation>Fattura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quote</source>
+        <translation>Preventivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit note</source>
+        <translation>Nota di credito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt</source>
+        <translation>Ricevuta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+84"/>
+        <source>Tax rate</source>
+        <translation>Aliquota IVA</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Number series</source>
+        <translation>Serie di numerazione</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company profile</source>
+        <translation>Profilo aziendale</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft for %1</source>
+        <translation>Bozza per %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT ID</source>
+        <translation>Partita IVA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing address</source>
+        <translation>Indirizzo di fatturazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping address</source>
+        <translation>Indirizzo di spedizione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>Termini di pagamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>Archiviato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>Prezzo unitario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supplier</source>
+        <translation>Fornitore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier&apos;s VAT ID</source>
+        <translation>Partita IVA del fornitore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net</source>
+        <translation>Imponibile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue date</source>
+        <translation>Data di emissione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Righe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Riferimento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer reference</source>
+        <translation>Riferimento del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Aliquota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exemption reason</source>
+        <translation>Motivo di esenzione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exemption reason code</source>
+        <translation>Codice del motivo di esenzione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>Prefisso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits</source>
+        <translation>Cifre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>Banca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+18"/>
+        <location line="+23"/>
+        <source>(empty)</source>
+        <translation>(vuoto)</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(company default)</source>
+        <translation>(predefinito dell’azienda)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n giorno</numerusform>
+            <numerusform>%n giorni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An image</source>
+        <translation>Un’immagine</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n riga</numerusform>
+            <numerusform>%n righe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>created</source>
+        <translation>creato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>modificato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>issued</source>
+        <translation>emesso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>eliminato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>Aperta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept as a new draft</source>
+        <translation>Conservata come nuova bozza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismissed</source>
+        <translation>Ignorata</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The sync server cannot be reached; your changes are kept and sent when it answers again. (%1)</source>
+        <translation>Il server di sincronizzazione non è raggiungibile; le tue modifiche sono conservate e saranno inviate quando risponderà di nuovo. (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sync server is unavailable at the moment; Kontor tries again later.</source>
+        <translation>Il server di sincronizzazione al momento non è disponibile; Kontor riproverà più tardi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sync server no longer accepts this computer&apos;s sign-in; sign in again in Settings &gt; Sync account.</source>
+        <translation>Il server di sincronizzazione non accetta più l’accesso di questo computer; accedi di nuovo in Impostazioni &gt; Account di sincronizzazione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This ledger is not signed in to a sync server.</source>
+        <translation>Questo registro non è collegato a un server di sincronizzazione.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync server is set.</source>
+        <translation>Non è impostato alcun server di sincronizzazione.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many attempts; wait a minute and try again.</source>
+        <translation>Troppi tentativi; attendi un minuto e riprova.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already an account with this e-mail address; sign in instead.</source>
+        <translation>Esiste già un account con questo indirizzo e-mail; accedi invece di crearne uno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A value is required.</source>
+        <translation>Serve un valore.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is too short: at least %1 characters are needed.</source>
+        <translation>È troppo corto: servono almeno %1 caratteri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is too short.</source>
+        <translation>È troppo corto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sync server speaks another version of the sync protocol; update Kontor.</source>
+        <translation>Il server di sincronizzazione usa un’altra versione del protocollo; aggiorna Kontor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in cannot be stored on this computer: %1</source>
+        <translation>L’accesso non può essere salvato su questo computer: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An issued document cannot be changed; correct it with a credit note.</source>
+        <translation>Un documento emesso non può essere modificato; correggilo con una nota di credito.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payments and receipts cannot be changed once recorded.</source>
+        <translation>Pagamenti e ricevute non possono essere modificati dopo la registrazione.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number series is held by another device.</source>
+        <translation>La serie di numerazione è assegnata a un altro dispositivo.</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,10 @@
 // first-run setup and the switch from one ledger to another.
 #include "appcontroller.h"
 #include "mainwindow.h"
+#include "replica.h"
 #include "setupwizard.h"
 #include "shelltestsupport.h"
+#include "syncsession.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void recentListKeepsEightMostRecentFirst();
     void missingRecentFileLeavesTheList();
     void switchingRetiresTheOldWindow();
+    void signedInLedgerSyncsUntilSwitched();
     void secondControllerCannotOpenTheSameLedger();
     void commandLineOpensTheGivenFile();
     void startOpensMostRecent();
@@ -123,6 +126,11 @@ void TestAppController::opensLedgerInWindow()
     QVERIFY(m_controller->syncStatus()->summary().contains(u"Local only"_s));
     QCOMPARE(m_controller->syncStatus()->pendingChanges(),
              m_controller->store()->outboxCount().value());
+    // Never signed in: the sync engine exists but never starts, and nothing needs a server.
+    QVERIFY(m_controller->syncSession());
+    QVERIFY(!m_controller->syncSession()->isSignedIn());
+    QVERIFY(!m_controller->syncSession()->engine().isRunning());
+    QVERIFY(window->syncPanelAction()->isVisible());
     QCOMPARE(m_controller->recentLedgers(), QStringList {path});
     // Opening the open ledger again changes nothing.
     QVERIFY(m_controller->openLedger(path));
@@ -329,6 +337,43 @@ void TestAppController::switchingRetiresTheOldWindow()
     // The old ledger is closed: its lock is gone and another program may open it.
     QVERIFY(!QFile::exists(a + u".lock"_s));
     QCOMPARE(quit.count(), 0);
+}
+
+// A ledger signed in on an earlier run (servers in the ledger, the token in the data folder)
+// starts syncing when opened; it stops the moment another ledger takes its place.
+void TestAppController::signedInLedgerSyncsUntilSwitched()
+{
+    const QString a = makeLedger(u"a.kontor"_s, u"Alpha"_s);
+    const QString b = makeLedger(u"b.kontor"_s, u"Beta"_s);
+    {
+        auto store = Store::open(a);
+        QVERIFY(store.ok());
+        Ledger ledger(**store);
+        Replica replica(ledger);
+        // Nothing listens there: the engine finds the server offline and keeps retrying.
+        QVERIFY(replica
+                    .setSetting(QString::fromLatin1(Sync::SyncEngine::ServersSetting),
+                                u"http://127.0.0.1:9"_s)
+                    .ok());
+        Sync::CredentialStore credentials(ledger.deviceId(), m_controller->dataDirectory(),
+                                          Sync::CredentialStore::Preference::FileOnly);
+        QVERIFY(credentials.save(u"token-1"_s).ok());
+    }
+    QVERIFY(m_controller->openLedger(a));
+    QPointer<SyncSession> session = m_controller->syncSession();
+    QVERIFY(session);
+    QVERIFY(session->isSignedIn());
+    QVERIFY(session->engine().isRunning());
+    QVERIFY(!m_controller->syncStatus()->summary().startsWith(u"Local only"_s));
+
+    QVERIFY(m_controller->openLedger(b));
+    // Stopped at once, gone once the old window is.
+    QVERIFY(session);
+    QVERIFY(!session->engine().isRunning());
+    settle();
+    QVERIFY(session.isNull());
+    QVERIFY(!m_controller->syncSession()->isSignedIn());
+    QVERIFY(m_controller->syncStatus()->summary().startsWith(u"Local only"_s));
 }
 
 void TestAppController::secondControllerCannotOpenTheSameLedger()

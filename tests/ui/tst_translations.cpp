@@ -13,6 +13,7 @@
 #include "customereditor.h"
 #include "editortestsupport.h"
 #include "expenseeditor.h"
+#include "fakesynctransport.h"
 #include "invoiceeditor.h"
 #include "mainwindow.h"
 #include "paymentdialog.h"
@@ -21,6 +22,9 @@
 #include "settingspage.h"
 #include "setupwizard.h"
 #include "shelltestsupport.h"
+#include "syncpanel.h"
+#include "syncsession.h"
+#include "syncstatus.h"
 #include "translations.h"
 
 #include <QAbstractAxis>
@@ -581,6 +585,7 @@ private Q_SLOTS:
     void invoiceEditorIsItalian();
     void otherEditorsAreItalian();
     void settingsAndSetupAreItalian();
+    void syncIsItalian();
 
 private:
     // Fails naming every English text the widgets show, all at once.
@@ -942,6 +947,76 @@ void TestTranslations::settingsAndSetupAreItalian()
         collector.addWidgetTree(&wizard);
     }
     verifyItalian(collector, u"Settings and the first-run setup"_s);
+}
+
+// Settings > Sync account signed out and signed in, the Sync panel with a conflict and a refused
+// change, the View menu and the status bar, against a sync server in memory.
+void TestTranslations::syncIsItalian()
+{
+    Kontor::Test::FakeSyncTransport server;
+    SyncSession::Options options;
+    options.credentialDirectory = m_ledger->dir.filePath(u"data"_s);
+    options.credentialPreference = Sync::CredentialStore::Preference::FileOnly;
+    options.transport = &server;
+    SyncSession session(*m_ledger->ledger, m_ledger->events, m_ledger->sync, options);
+    session.engine().setUseNetworkInformation(false);
+    UiContext ctx = *m_ledger->ctx;
+    ctx.syncSession = &session;
+
+    ConflictEntry conflict;
+    conflict.entity = u"customer"_s;
+    conflict.entityId = m_customer.id;
+    conflict.field = u"paymentTermsDays"_s;
+    conflict.lostValue = 60;
+    conflict.keptValue = -1;
+    QVERIFY(session.replica().addConflict(conflict).ok());
+    ConflictEntry lines = conflict;
+    lines.entity = u"invoice"_s;
+    lines.entityId = m_draft.id;
+    lines.field = u"lines"_s;
+    lines.lostValue = QJsonArray {QJsonObject {}, QJsonObject {}};
+    lines.keptValue = QJsonArray {QJsonObject {}};
+    QVERIFY(session.replica().addConflict(lines).ok());
+    RejectionEntry rejection;
+    rejection.opId = u"op-1"_s;
+    rejection.entity = u"invoice"_s;
+    rejection.entityId = m_issued.id;
+    rejection.kind = u"update"_s;
+    rejection.rule = u"immutable-document"_s;
+    rejection.message = u"issued documents are immutable"_s;
+    QVERIFY(session.replica().addRejection(rejection).ok());
+    RejectionEntry kept = rejection;
+    kept.opId = u"op-2"_s;
+    kept.resolution = u"kept-as-draft:"_s + m_draft.id;
+    QVERIFY(session.replica().addRejection(kept).ok());
+
+    Collector collector;
+    MainWindow window(ctx);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(Navigator::Page::Settings);
+    static_cast<SettingsPage *>(window.page(Navigator::Page::Settings))
+        ->showTab(SettingsPage::SyncTab);
+    SyncPanel *panel = window.showSyncPanel();
+    QVERIFY(panel);
+    QVERIFY(QTest::qWaitForWindowExposed(panel));
+    QCoreApplication::processEvents();
+    collector.addWidgetTree(&window);
+
+    bool signedIn = false;
+    session.signIn(u"https://kontor.example.net"_s, u"anna@example.net"_s, u"secret-password"_s,
+                   u"Portatile"_s, [&signedIn](Status s) { signedIn = s.ok(); });
+    QTRY_VERIFY(signedIn);
+    QTRY_COMPARE(m_ledger->sync.state(), SyncStatus::State::Online);
+    QCoreApplication::processEvents();
+    collector.addWidgetTree(&window);
+    // The panel and both states of the account page were looked at.
+    for (const QString &text : {u"&Tieni il mio"_s, u"&Accedi"_s, u"&Esci"_s, u"In linea"_s}) {
+        const bool seen = std::any_of(collector.seen.cbegin(), collector.seen.cend(),
+                                      [&text](const Seen &s) { return s.text.contains(text); });
+        QVERIFY2(seen, qPrintable(text));
+    }
+    verifyItalian(collector, u"Sync account, Sync panel and status bar"_s);
 }
 
 QTEST_MAIN(TestTranslations)
