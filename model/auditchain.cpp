@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -147,6 +148,11 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
         (*q)->finish();
     }
 
+    QHash<QString, qint64> reissuedAt; // document id -> the last "reissue" entry that moved it
+    for (const Entry &e : entries)
+        if (e.action == u"reissue"_s)
+            reissuedAt.insert(e.entityId, e.seq);
+
     for (const Entry &e : entries) {
         ++report.entries;
         const QByteArray payload = e.payload.toUtf8();
@@ -165,6 +171,10 @@ Result<AuditReport> AuditChain::verify(const Ledger &ledger) const
         prev = e.hash;
         chained.insert(e.action + u':' + e.entityId);
 
+        // An issue another device had made first moved to a new id ("reissue"); the entry
+        // before the move describes what now lives under that id, which has its own entry.
+        if (e.action == u"issue"_s && reissuedAt.value(e.entityId) > e.seq)
+            continue;
         if (e.action == u"issue"_s) {
             auto doc = ledger.document(e.entityId);
             if (!doc) {

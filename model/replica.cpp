@@ -4,8 +4,10 @@
 #include "jsondecode.h"
 #include "ledger_p.h"
 #include "schema.h"
+#include "uuid7.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 
@@ -248,14 +250,17 @@ Result<RecordState> Replica::record(const QString &entity, const QString &id) co
     return st;
 }
 
-Status Replica::apply(const QString &entity, const QString &id, const RecordState &state)
+Status Replica::apply(const QString &entity, const QString &id, const RecordState &state,
+                      Presence presence)
 {
     Store &store = m_ledger.store();
     Q_ASSERT_X(store.inTransaction(), "Replica::apply",
                "remote changes applied outside a transaction");
     OutboxSuspension quiet(store);
     bool immutable = false;
-    auto current = currentFields(m_ledger, store, entity, id, &immutable);
+    Result<std::optional<QJsonObject>> current = std::optional<QJsonObject>();
+    if (presence == Unknown)
+        current = currentFields(m_ledger, store, entity, id, &immutable);
     if (!current)
         return current.error();
     const bool exists = current->has_value();
@@ -483,6 +488,71 @@ Status Replica::materializeDocument(const QString &entity, const QString &id,
         return stored.error();
     return m_ledger.m_audit.appendEncoded(entity, id, u"issue"_s,
                                           canonicalBytes(toJson(stored.value())));
+}
+
+QJsonObject Replica::reissuedFields(const QJsonObject &fields, const QString &opId)
+{
+    QJsonObject out = fields;
+    out.insert(u"id"_s, derivedUuid(fields.value(u"id"_s).toString(), opId));
+    QJsonArray lines = fields.value(u"lines"_s).toArray();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonObject line = lines.at(i).toObject();
+        line.insert(u"id"_s, derivedUuid(line.value(u"id"_s).toString(), opId));
+        lines[i] = line;
+    }
+    out.insert(u"lines"_s, lines);
+    return out;
+}
+
+Status Replica::reissue(const QString &entity, const QString &fromId, const QString &opId)
+{
+    Store &store = m_ledger.store();
+    const QString toId = derivedUuid(fromId, opId);
+    Q_ASSERT_X(store.inTransaction(), "Replica::reissue", "called outside a transaction");
+    OutboxSuspension quiet(store);
+    if (m_ledger.document(toId))
+        return {}; // done before: the answer was repeated
+    auto doc = m_ledger.document(fromId);
+    if (!doc)
+        return doc.error().kind == ErrorKind::NotFound ? Status {} : Status {doc.error()};
+    if (!doc->isIssued())
+        return {};
+    const Document mine = doc.value();
+
+    // The only place an issued row changes back: the freezing trigger is lifted for this
+    // transaction alone and put back before it commits (verify() checks it is there).
+    const QString trigger = u"documents_issued_frozen"_s;
+    QString triggerSql;
+    {
+        auto q = store.exec(u"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"_s,
+                            {trigger});
+        if (!q)
+            return q.error();
+        if ((*q)->next())
+            triggerSql = (*q)->value(0).toString();
+        (*q)->finish();
+    }
+    if (triggerSql.isEmpty())
+        return Error {ErrorKind::Integrity,
+                      {},
+                      u"missing-trigger"_s,
+                      u"the ledger lacks its immutability trigger"_s};
+    KONTOR_TRY(store.execRaw(u"DROP TRIGGER "_s + trigger));
+    KONTOR_TRY(store.exec(u"UPDATE documents SET status = 'draft', series_id = NULL, number = '', "
+                          "sequence = NULL, customer_snapshot = NULL, issued_by_device = NULL "
+                          "WHERE id = ?"_s,
+                          {fromId}));
+    KONTOR_TRY(store.execRaw(triggerSql));
+    if (mine.kind == DocumentKind::CreditNote && !mine.referenceId.isEmpty()) {
+        KONTOR_TRY(store.exec(u"UPDATE documents SET credited = credited - ? WHERE id = ?"_s,
+                              {mine.totals.payable, mine.referenceId}));
+        KONTOR_TRY(m_ledger.refreshStatus(mine.referenceId));
+    }
+
+    KONTOR_TRY(materializeDocument(entity, toId, reissuedFields(toJson(mine), opId), false, false));
+    return m_ledger.m_audit.append(
+        entity, fromId, u"reissue"_s,
+        QJsonObject {{u"from"_s, fromId}, {u"to"_s, toId}, {u"number"_s, mine.number}});
 }
 
 Status Replica::forEachRecord(

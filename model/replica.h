@@ -87,7 +87,21 @@ public:
 
     // Makes the ledger hold `state` for the record without writing the outbox. Must run inside
     // a WriteTransaction. Derived data follows (totals, paid amounts, series counters).
-    Status apply(const QString &entity, const QString &id, const RecordState &state);
+    // `Absent` promises the record is not in the ledger (a new device filling up from a
+    // snapshot), which spares looking for it.
+    enum Presence { Unknown, Absent };
+    Status apply(const QString &entity, const QString &id, const RecordState &state,
+                 Presence presence = Unknown);
+
+    // Another device issued the same draft first (the server said so when it accepted this
+    // device's issue under a new id): this device's invoice moves there, number and all, and
+    // the draft id is left as a draft shell for the other device's invoice to arrive in. The
+    // audit chain records the move, so verify() knows the earlier entry lives on elsewhere.
+    // Must run inside a WriteTransaction.
+    Status reissue(const QString &entity, const QString &fromId, const QString &opId);
+    // The form a second issue takes: the document's and its lines' ids derived from the op's id
+    // (derivedUuid), the same on the server and on the issuing device.
+    static QJsonObject reissuedFields(const QJsonObject &fields, const QString &opId);
 
     // Every live record in (entity, id) order, with its JSON form.
     Status forEachRecord(const std::function<Status(const QString &entity, const QString &id,

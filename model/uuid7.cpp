@@ -1,5 +1,7 @@
 #include "uuid7.h"
 
+#include <QCryptographicHash>
+
 #include <QDateTime>
 #include <QMutex>
 #include <QRandomGenerator>
@@ -44,6 +46,17 @@ bool isValidUuid(QStringView text)
     if (text.size() != 36)
         return false;
     return !QUuid::fromString(text).isNull();
+}
+
+QString derivedUuid(QStringView base, QStringView salt)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(base.toUtf8());
+    hash.addData(QByteArrayView("/"));
+    hash.addData(salt.toUtf8());
+    const QByteArray h = hash.result().toHex();
+    return QString::fromLatin1(h.mid(0, 8) + '-' + h.mid(8, 4) + "-8" + h.mid(13, 3) + "-a"
+                               + h.mid(17, 3) + '-' + h.mid(20, 12));
 }
 
 } // namespace Kontor

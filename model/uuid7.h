@@ -11,4 +11,8 @@ namespace Kontor {
 QString newUuid7();
 bool isValidUuid(QStringView text);
 
+// A UUID (version 8, RFC 9562) derived from a record's id and a salt by SHA-256: every replica
+// that derives it from the same pair gets the same id, with no coordination.
+QString derivedUuid(QStringView base, QStringView salt);
+
 } // namespace Kontor

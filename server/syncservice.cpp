@@ -7,6 +7,7 @@
 #include <jsoncodec.h>
 #include <jsondecode.h>
 #include <merge.h>
+#include <replica.h>
 #include <rules.h>
 #include <uuid7.h>
 
@@ -248,12 +249,31 @@ Result<Sync::OpResult> SyncService::judge(TenantWrite &w, const Sync::Op &incomi
         return r;
     }
     Sync::Op op = incoming;
+    // Two devices issued the same draft offline: both numbers are taken and both invoices are
+    // legal, so the later one becomes a document of its own (its id derived from the op), and
+    // the device is told so it can follow and warn of a likely double billing.
+    QString reassigned;
+    if (op.kind == u"issue") {
+        auto held = w.record(op.entity, op.entityId);
+        KONTOR_TRY(held);
+        if (held->exists && held->immutable && !sameSnapshot(held->fields, op.fields)) {
+            op.fields = Replica::reissuedFields(op.fields, op.opId);
+            reassigned = op.fields.value(u"id"_s).toString();
+            op.entityId = reassigned;
+        }
+    }
     RecordState state;
     std::optional<SeriesLease> leaseChange;
     bool noChange = false;
     const Status verdict = check(w, op, state, leaseChange, noChange);
     Sync::OpResult r;
     r.opId = op.opId;
+    if (!reassigned.isEmpty() && verdict) {
+        r.reassignedId = reassigned;
+        r.rule = u"possible-double-billing"_s;
+        r.message = u"this draft was also issued on another device; both invoices stand, check "
+                    "that the customer is not billed twice"_s;
+    }
     if (!verdict) {
         if (isFatal(verdict.error()))
             return verdict.error();

@@ -1,6 +1,7 @@
 #include "protocol.h"
 
 #include <hlc.h>
+#include <uuid7.h>
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -291,6 +292,11 @@ Result<Cursor> cursorFromJson(const QJsonValue &value, const QString &where)
     return c;
 }
 
+QString reissuedId(const QString &entityId, const QString &opId)
+{
+    return derivedUuid(entityId, opId);
+}
+
 QJsonObject toJson(const OpResult &r)
 {
     QJsonObject o {{u"opId"_s, r.opId},
@@ -298,6 +304,11 @@ QJsonObject toJson(const OpResult &r)
                    {u"duplicate"_s, r.duplicate}};
     if (r.status == OpStatus::Accepted) {
         o.insert(u"seq"_s, r.seq);
+        if (!r.reassignedId.isEmpty()) {
+            o.insert(u"reassignedId"_s, r.reassignedId);
+            o.insert(u"rule"_s, r.rule);
+            o.insert(u"message"_s, r.message);
+        }
     } else {
         o.insert(u"rule"_s, r.rule);
         o.insert(u"field"_s, r.field);
@@ -331,6 +342,17 @@ Result<OpResult> opResultFromJson(const QJsonValue &value, const QString &where)
         auto seq = requireInteger(o, u"seq"_s, where, 1);
         KONTOR_TRY(seq);
         r.seq = *seq;
+        if (o.contains(u"reassignedId"_s)) {
+            auto id = requireId(o, u"reassignedId"_s, where);
+            KONTOR_TRY(id);
+            r.reassignedId = *id;
+            auto rule = requireString(o, u"rule"_s, where);
+            KONTOR_TRY(rule);
+            r.rule = *rule;
+            auto message = requireString(o, u"message"_s, where);
+            KONTOR_TRY(message);
+            r.message = *message;
+        }
     } else {
         auto rule = requireString(o, u"rule"_s, where);
         KONTOR_TRY(rule);

@@ -38,6 +38,10 @@ bool isKnownEntity(QStringView entity);
 bool isDocumentEntity(QStringView entity); // invoice, credit_note, quote
 bool isImmutableEntity(QStringView entity); // payment, receipt: insert-only
 bool isKnownKind(QStringView kind); // create, update, delete, issue
+
+// The id a second issue of an already issued document takes: derived from the document's id and
+// the op's id, so every retry of that op gets the same one.
+QString reissuedId(const QString &entityId, const QString &opId);
 // Ids on the wire (op, device, entity, epoch): 1..MaxIdLength of [A-Za-z0-9_-].
 bool isValidId(QStringView id);
 // Exactly the text HlcStamp::toString() writes ("0001732890000000-00000").
@@ -92,6 +96,10 @@ struct OpResult
     QString field;
     QString message;
     bool duplicate = false;
+    // Accepted under another id: the document was already issued elsewhere with other content
+    // (two devices issued the same draft offline), so this issue became a document of its own.
+    // `rule` and `message` then carry the warning ("possible-double-billing").
+    QString reassignedId;
     bool operator==(const OpResult &) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "syncengine.h"
 
+#include <QSqlQuery>
+
 #include "credentialstore.h"
 #include "merge.h"
 #include "syncclient.h"
@@ -450,6 +452,24 @@ void SyncEngine::onPushed(const QList<Op> &sent, Result<PushResponse> response)
             byId.remove(r.opId);
             if (r.status == OpStatus::Accepted) {
                 ++accepted;
+                if (!r.reassignedId.isEmpty()) {
+                    // Another device issued this draft first: ours stands under the id the
+                    // server gave it, theirs arrives under the draft's id; the user is warned.
+                    if (Status s = m_replica.reissue(op->entity, op->entityId, op->opId); !s)
+                        return finishCycle(&s.error());
+                    RejectionEntry warning;
+                    warning.opId = op->opId;
+                    warning.entity = op->entity;
+                    warning.entityId = r.reassignedId;
+                    warning.kind = op->kind;
+                    warning.fields = op->fields;
+                    warning.rule = r.rule;
+                    warning.message = r.message;
+                    warning.createdAt = m_replica.store().tick().toString();
+                    if (Status s = m_replica.addRejection(warning); !s)
+                        return finishCycle(&s.error());
+                    Q_EMIT rejectionsChanged();
+                }
             } else {
                 ++rejected;
                 RejectionEntry rejection;
@@ -556,6 +576,14 @@ void SyncEngine::stepPull()
         m_snapshotDone = 0;
         m_snapshotAt = Cursor();
         m_snapshotWaiting.clear();
+        // A ledger with no documents yet cannot hold any of the snapshot's insert-only records,
+        // so those are written without looking for a local version first.
+        {
+            QSqlQuery q(m_replica.store().database());
+            m_freshBootstrap = q.exec(u"SELECT NOT EXISTS (SELECT 1 FROM documents) AND NOT "
+                                      "EXISTS (SELECT 1 FROM payments)"_s)
+                && q.next() && q.value(0).toBool();
+        }
         return stepSnapshot(QString());
     }
     const quint64 generation = ++m_generation;
@@ -620,7 +648,12 @@ Result<bool> SyncEngine::applySnapshotRecord(const SnapshotRecord &record, int *
 {
     // A savepoint: a record that cannot be written yet leaves nothing behind.
     WriteTransaction tx(m_replica.store());
-    auto current = currentState(m_replica, record.entity, record.id);
+    const bool insertOnly = m_freshBootstrap
+        && (isImmutableEntity(record.entity)
+            || (isDocumentEntity(record.entity)
+                && !record.fields.value(u"number"_s).toString().isEmpty()));
+    auto current = insertOnly ? Result<RecordState>(RecordState {})
+                              : currentState(m_replica, record.entity, record.id);
     if (!current.ok())
         return current.error();
     RecordState state = current.value();
@@ -638,7 +671,8 @@ Result<bool> SyncEngine::applySnapshotRecord(const SnapshotRecord &record, int *
     }
     const bool changed = state != current.value();
     if (changed)
-        KONTOR_TRY(m_replica.apply(record.entity, record.id, state));
+        KONTOR_TRY(m_replica.apply(record.entity, record.id, state,
+                                   insertOnly ? Replica::Absent : Replica::Unknown));
     for (const LostValue &l : lost) {
         ConflictEntry c;
         c.entity = record.entity;

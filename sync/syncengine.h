@@ -189,6 +189,7 @@ private:
     QTimer m_retry;
     QTimer m_longPollDelay;
     QElapsedTimer m_longPollClock;
+    bool m_freshBootstrap = false; // the snapshot fills a ledger without documents
     int m_failures = 0;
     int m_retryBaseMs = 500;
     int m_retryCapMs = 60000;

@@ -79,7 +79,99 @@ class TestTwoDevices : public QObject
 
 private Q_SLOTS:
     void story();
+    void sameDraftIssuedOnBoth();
+
+private:
+    void signInBoth(const QList<QUrl> &servers, Device &a, Device &b, const QString &email);
 };
+
+void TestTwoDevices::signInBoth(const QList<QUrl> &servers, Device &a, Device &b,
+                                const QString &email)
+{
+    bool done = false;
+    a.engine->signUp(servers, email, Password, u"Studio"_s, [&](Result<QString> r) {
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    for (Device *d : {&a, &b}) {
+        done = false;
+        d->engine->signIn(servers, email, Password, d == &a ? u"Laptop"_s : u"Desktop"_s,
+                          [&](Status s) {
+                              QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+                              done = true;
+                          });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    }
+}
+
+// Both devices issue the same draft while offline: two legal invoices in two series. The one
+// the server hears of second becomes a document of its own on every device; its device is told
+// of a likely double billing; both devices end with both invoices and the same books.
+void TestTwoDevices::sameDraftIssuedOnBoth()
+{
+    QTemporaryDir dir;
+    SyncdProcess server(dir.filePath(u"server.db"_s));
+    QVERIFY(server.start(0));
+    Device a;
+    Device b;
+    QVERIFY(a.open(dir.filePath(u"a.kontor"_s)));
+    QVERIFY(b.open(dir.filePath(u"b.kontor"_s)));
+    CompanyProfile company;
+    company.name = u"Studio Verdi"_s;
+    company.address.country = u"IT"_s;
+    QVERIFY(a.ledger->initialize(company, u"2026-L-"_s));
+    signInBoth({server.url()}, a, b, u"verdi@example.com"_s);
+
+    Customer c;
+    c.name = u"Neri Logistica"_s;
+    const QString customerId = a.ledger->addCustomer(c)->id;
+    auto shared = a.draft(customerId, u"April work"_s);
+    QVERIFY(shared);
+    QVERIFY(a.sync().ok);
+    QVERIFY(b.sync().ok);
+    NumberSeries desktop;
+    desktop.name = u"Desktop invoices"_s;
+    desktop.prefix = u"2026-D-"_s;
+    auto bSeries = b.ledger->addSeries(desktop);
+    QVERIFY(bSeries);
+    QVERIFY(b.sync().ok);
+
+    QCOMPARE(a.ledger->issue(shared->id)->number, u"2026-L-0001"_s);
+    IssueOptions inB;
+    inB.seriesId = bSeries->id;
+    QCOMPARE(b.ledger->issue(shared->id, inB)->number, u"2026-D-0001"_s);
+    b.clockMs += 1000;
+    auto later = b.draft(customerId, u"after"_s);
+    QVERIFY(later);
+    QCOMPARE(b.ledger->issue(later->id, inB)->number, u"2026-D-0002"_s);
+
+    QVERIFY(a.sync().ok);
+    const SyncResult bResult = b.sync();
+    QVERIFY2(bResult.ok, qPrintable(bResult.error.toString()));
+    QCOMPARE(bResult.rejected, 0); // nothing refused: B's numbers all stand
+    QVERIFY(a.sync().ok);
+    QVERIFY(b.sync().ok);
+
+    const auto warnings = b.replica->rejections(true).value();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.first().rule, u"possible-double-billing"_s);
+    for (Device *d : {&a, &b}) {
+        QCOMPARE(d->ledger->documentByNumber(u"2026-L-0001"_s)->id, shared->id);
+        auto bs = d->ledger->documentByNumber(u"2026-D-0001"_s);
+        QVERIFY(bs);
+        QVERIFY(bs->id != shared->id);
+        QCOMPARE(bs->id, warnings.first().entityId);
+        QVERIFY(d->ledger->documentByNumber(u"2026-D-0002"_s));
+        auto report = d->ledger->verify();
+        QVERIFY(report);
+        QVERIFY2(report->ok(),
+                 qPrintable(report->problems.isEmpty() ? QString()
+                                                       : report->problems.first().description));
+        QCOMPARE(d->replica->pendingCount().value(), qint64(0));
+    }
+    QCOMPARE(a.replica->digest().value(), b.replica->digest().value());
+}
 
 void TestTwoDevices::story()
 {
