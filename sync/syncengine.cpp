@@ -525,10 +525,10 @@ void SyncEngine::onPushed(const QList<Op> &sent, Result<PushResponse> response)
     stepPush();
 }
 
-Status SyncEngine::keepAsDraft(const Op &op, RejectionEntry &rejection)
+Result<QString> keepRefusedEditAsDraft(Ledger &ledger, const QString &documentId,
+                                       const QJsonObject &refusedFields)
 {
-    Ledger &ledger = m_replica.ledger();
-    auto draft = ledger.duplicateAsDraft(op.entityId);
+    auto draft = ledger.duplicateAsDraft(documentId);
     if (!draft.ok())
         return draft.error();
     // The refused edit applied on a fresh draft: the document's identity and what follows from
@@ -536,7 +536,7 @@ Status SyncEngine::keepAsDraft(const Op &op, RejectionEntry &rejection)
     static const QStringList identity {u"id"_s,       u"kind"_s,     u"seriesId"_s, u"number"_s,
                                        u"sequence"_s, u"customer"_s, u"totals"_s};
     QJsonObject json = toJson(draft.value());
-    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+    for (auto it = refusedFields.begin(); it != refusedFields.end(); ++it) {
         if (identity.contains(it.key()))
             continue;
         if (it.key() == u"lines"_s) {
@@ -561,7 +561,35 @@ Status SyncEngine::keepAsDraft(const Op &op, RejectionEntry &rejection)
     auto updated = ledger.updateDraft(edited);
     if (!updated.ok())
         return updated.error();
-    rejection.resolution = u"kept-as-draft:"_s + draft->id;
+    return draft->id;
+}
+
+Status SyncEngine::keepLostValues(const QString &entity, const QString &id,
+                                  const QList<LostValue> &lost)
+{
+    for (const LostValue &l : lost) {
+        ConflictEntry c;
+        c.entity = entity;
+        c.entityId = id;
+        c.field = l.field;
+        c.lostValue = l.value;
+        c.lostClock = l.clock;
+        c.keptValue = l.winner;
+        c.keptClock = l.winnerClock;
+        c.createdAt = m_replica.store().tick().toString();
+        auto added = m_replica.addConflict(c);
+        if (!added.ok())
+            return added.error();
+    }
+    return {};
+}
+
+Status SyncEngine::keepAsDraft(const Op &op, RejectionEntry &rejection)
+{
+    auto kept = keepRefusedEditAsDraft(m_replica.ledger(), op.entityId, op.fields);
+    if (!kept.ok())
+        return kept.error();
+    rejection.resolution = u"kept-as-draft:"_s + kept.value();
     return {};
 }
 
@@ -673,20 +701,7 @@ Result<bool> SyncEngine::applySnapshotRecord(const SnapshotRecord &record, int *
     if (changed)
         KONTOR_TRY(m_replica.apply(record.entity, record.id, state,
                                    insertOnly ? Replica::Absent : Replica::Unknown));
-    for (const LostValue &l : lost) {
-        ConflictEntry c;
-        c.entity = record.entity;
-        c.entityId = record.id;
-        c.field = l.field;
-        c.lostValue = l.value;
-        c.lostClock = l.clock;
-        c.keptValue = l.winner;
-        c.keptClock = l.winnerClock;
-        c.createdAt = m_replica.store().tick().toString();
-        auto added = m_replica.addConflict(c);
-        if (!added.ok())
-            return added.error();
-    }
+    KONTOR_TRY(keepLostValues(record.entity, record.id, lost));
     KONTOR_TRY(tx.commit());
     *conflicts += int(lost.size());
     return changed;
@@ -809,21 +824,8 @@ Result<int> SyncEngine::applyPage(const QList<Op> &ops, const Cursor &next)
             break;
         }
         }
-        for (const LostValue &l : merged.lost) {
-            ConflictEntry c;
-            c.entity = op.entity;
-            c.entityId = op.entityId;
-            c.field = l.field;
-            c.lostValue = l.value;
-            c.lostClock = l.clock;
-            c.keptValue = l.winner;
-            c.keptClock = l.winnerClock;
-            c.createdAt = m_replica.store().tick().toString();
-            auto added = m_replica.addConflict(c);
-            if (!added.ok())
-                return added.error();
-            ++conflicts;
-        }
+        KONTOR_TRY(keepLostValues(op.entity, op.entityId, merged.lost));
+        conflicts += int(merged.lost.size());
     }
     KONTOR_TRY(m_replica.setCursor(next.epoch, next.seq));
     KONTOR_TRY(tx.commit());

@@ -11,6 +11,7 @@
 // backup) marks the whole outbox unpushed and merges a fresh snapshot, so nothing local is lost.
 #pragma once
 
+#include "merge.h"
 #include "synctransport.h"
 
 #include <replica.h>
@@ -38,6 +39,12 @@ struct SyncResult
     int conflicts = 0; // values that lost a merge (kept as ConflictEntry)
     Error error; // when !ok
 };
+
+// Keeps an edit the server refused (the document was issued meanwhile) as a new draft: a copy
+// of the document with the refused fields applied, its identity and lines' ids its own. Returns
+// the draft's id. The engine does this on its own; the Sync panel does it on request.
+Result<QString> keepRefusedEditAsDraft(Ledger &ledger, const QString &documentId,
+                                       const QJsonObject &refusedFields);
 
 class SyncEngine : public QObject
 {
@@ -161,6 +168,8 @@ private:
     Status handleEpochChange();
     Result<int> applyPage(const QList<Op> &ops, const Cursor &next);
     Status keepAsDraft(const Op &op, RejectionEntry &rejection);
+    // The values that lost a merge, kept as conflict records for the user.
+    Status keepLostValues(const QString &entity, const QString &id, const QList<LostValue> &lost);
     void connectNetworkInformation();
 
     Replica &m_replica;

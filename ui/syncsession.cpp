@@ -384,36 +384,10 @@ Result<QString> SyncSession::openRejectionAsDraft(const RejectionEntry &rejectio
         WriteTransaction tx(m_ledger.store());
         if (!tx.isOpen())
             return tx.beginError();
-        auto draft = m_ledger.duplicateAsDraft(rejection.entityId);
+        auto kept = Sync::keepRefusedEditAsDraft(m_ledger, rejection.entityId, rejection.fields);
+        KONTOR_TRY(kept);
+        auto draft = m_ledger.document(kept.value());
         KONTOR_TRY(draft);
-        // The refused fields on the fresh draft; what makes the document itself (id, kind,
-        // series, number) and what follows from its lines stay the draft's own.
-        static const QStringList identity {u"id"_s,       u"kind"_s,     u"seriesId"_s, u"number"_s,
-                                           u"sequence"_s, u"customer"_s, u"totals"_s};
-        QJsonObject json = toJson(draft.value());
-        for (auto it = rejection.fields.begin(); it != rejection.fields.end(); ++it) {
-            if (identity.contains(it.key()))
-                continue;
-            if (it.key() == u"lines"_s) {
-                // Line ids belong to the original document; the draft's lines get new ones.
-                QJsonArray lines;
-                for (const QJsonValue &l : it.value().toArray()) {
-                    QJsonObject line = l.toObject();
-                    line.remove(u"id"_s);
-                    lines.append(line);
-                }
-                json.insert(it.key(), lines);
-                continue;
-            }
-            json.insert(it.key(), it.value());
-        }
-        auto decoded = documentFromJson(json);
-        KONTOR_TRY(decoded);
-        Document edited = decoded.value();
-        edited.id = draft->id;
-        edited.kind = draft->kind;
-        auto updated = m_ledger.updateDraft(edited);
-        KONTOR_TRY(updated);
         KONTOR_TRY(m_replica.resolveRejection(rejection.opId, keptPrefix + draft->id));
         KONTOR_TRY(tx.commit());
         draftId = draft->id;
