@@ -600,6 +600,16 @@ Status Replica::forEachRecord(
     return {};
 }
 
+bool Replica::holdsNoDocuments() const
+{
+    auto q = m_ledger.store().exec(u"SELECT NOT EXISTS (SELECT 1 FROM documents) AND NOT "
+                                   "EXISTS (SELECT 1 FROM payments)"_s);
+    const bool empty = q && (*q)->next() && (*q)->value(0).toBool();
+    if (q)
+        (*q)->finish();
+    return empty;
+}
+
 Result<QString> Replica::digest() const
 {
     StateDigest digest;

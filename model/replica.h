@@ -103,6 +103,10 @@ public:
     // (derivedUuid), the same on the server and on the issuing device.
     static QJsonObject reissuedFields(const QJsonObject &fields, const QString &opId);
 
+    // True when the ledger has no documents and no payments yet (a new device): none of a
+    // snapshot's insert-only records can be here already.
+    bool holdsNoDocuments() const;
+
     // Every live record in (entity, id) order, with its JSON form.
     Status forEachRecord(const std::function<Status(const QString &entity, const QString &id,
                                                     const QJsonObject &fields)> &visit) const;

@@ -478,6 +478,14 @@ Result<PushRequest> decodePushRequest(const QByteArray &body)
     return r;
 }
 
+// A cursor every response must carry under `key`.
+static Result<Cursor> requireCursor(const QJsonObject &o, const QString &key)
+{
+    if (!o.contains(key))
+        return invalid(key, u"missing-field"_s, u"is required"_s);
+    return cursorFromJson(o.value(key), key);
+}
+
 Result<PushResponse> decodePushResponse(const QByteArray &body)
 {
     auto o = parseObject(body);
@@ -490,9 +498,7 @@ Result<PushResponse> decodePushResponse(const QByteArray &body)
         KONTOR_TRY(res);
         r.results.append(std::move(*res));
     }
-    if (!o->contains(u"head"_s))
-        return invalid(u"head"_s, u"missing-field"_s, u"is required"_s);
-    auto head = cursorFromJson(o->value(u"head"_s), u"head"_s);
+    auto head = requireCursor(*o, u"head"_s);
     KONTOR_TRY(head);
     r.head = *head;
     return r;
@@ -503,9 +509,7 @@ Result<PullResponse> decodePullResponse(const QByteArray &body)
     auto o = parseObject(body);
     KONTOR_TRY(o);
     PullResponse r;
-    if (!o->contains(u"next"_s))
-        return invalid(u"next"_s, u"missing-field"_s, u"is required"_s);
-    auto next = cursorFromJson(o->value(u"next"_s), u"next"_s);
+    auto next = requireCursor(*o, u"next"_s);
     KONTOR_TRY(next);
     r.next = *next;
     auto ops = requireArray(*o, u"ops"_s, {}, MaxPullPage);
@@ -537,9 +541,7 @@ Result<SnapshotPage> decodeSnapshotPage(const QByteArray &body)
     auto o = parseObject(body);
     KONTOR_TRY(o);
     SnapshotPage p;
-    if (!o->contains(u"at"_s))
-        return invalid(u"at"_s, u"missing-field"_s, u"is required"_s);
-    auto at = cursorFromJson(o->value(u"at"_s), u"at"_s);
+    auto at = requireCursor(*o, u"at"_s);
     KONTOR_TRY(at);
     p.at = *at;
     auto records = requireArray(*o, u"records"_s, {}, MaxSnapshotPage);

@@ -1,7 +1,5 @@
 #include "syncengine.h"
 
-#include <QSqlQuery>
-
 #include "credentialstore.h"
 #include "merge.h"
 #include "syncclient.h"
@@ -606,12 +604,7 @@ void SyncEngine::stepPull()
         m_snapshotWaiting.clear();
         // A ledger with no documents yet cannot hold any of the snapshot's insert-only records,
         // so those are written without looking for a local version first.
-        {
-            QSqlQuery q(m_replica.store().database());
-            m_freshBootstrap = q.exec(u"SELECT NOT EXISTS (SELECT 1 FROM documents) AND NOT "
-                                      "EXISTS (SELECT 1 FROM payments)"_s)
-                && q.next() && q.value(0).toBool();
-        }
+        m_freshBootstrap = m_replica.holdsNoDocuments();
         return stepSnapshot(QString());
     }
     const quint64 generation = ++m_generation;
