@@ -46,6 +46,16 @@ public:
     // The same with the payload already in canonical bytes, shared with the outbox entry.
     Status appendEncoded(const QString &entity, const QString &entityId, const QString &action,
                          const QByteArray &canonicalPayload);
+    // Several entries in one go, in order: the head is read once and written once, the rows go
+    // in with few statements. Must run inside the caller's WriteTransaction.
+    struct Item
+    {
+        QString entity;
+        QString entityId;
+        QString action;
+        QByteArray canonicalPayload;
+    };
+    Status appendEncoded(const QList<Item> &items);
     Result<AuditReport> verify(const Ledger &ledger) const;
 
     static QString hashOf(const QString &prevHash, const QByteArray &payload);

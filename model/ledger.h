@@ -194,6 +194,13 @@ public:
     // the full snapshot (what issue() records) instead of a "create" and an "issue"; the audit
     // chain gets the same entry as issue() gives. Nothing is written when it fails.
     Result<Document> issueNew(Document document, const IssueOptions &options = {});
+    // Creates and issues several documents in one transaction, in order: for each the same
+    // checks, numbers, rows, outbox and audit entries as issueNew(), with the rows written in
+    // batches (an import, a day's invoices made elsewhere). Numbers follow each other in each
+    // series; options.expectedSequence, when given, is the first document's number. All or
+    // nothing: the first document refused stops the batch, its error's field starts with
+    // "documents[i]." (its position), and nothing is written.
+    Result<QList<Document>> issueMany(QList<Document> documents, const IssueOptions &options = {});
     // The number a draft would take if issued now in `seriesId` (empty: default series).
     Result<QString> previewNumber(DocumentKind kind, const QString &seriesId = {}) const;
     Result<Document> createCreditNote(const CreditNoteRequest &request);

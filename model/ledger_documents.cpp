@@ -572,6 +572,30 @@ Status creditInvoice(Store &store, const QString &invoiceId, qint64 amount)
     return {};
 }
 
+// Marks freshly written drafts issued, several per statement; every one of them must still be
+// a draft.
+Status markIssued(Store &store, const QList<const Document *> &docs)
+{
+    constexpr qsizetype IdsPerUpdate = 32;
+    static const MultiRowSql<IdsPerUpdate> texts(
+        u"UPDATE documents SET status = 'issued' WHERE status = 'draft' AND id IN ("_s, u"?"_s,
+        u", "_s, u")"_s);
+    QVariantList ids;
+    for (qsizetype i = 0; i < docs.size(); ++i) {
+        ids << docs.at(i)->id;
+        if (ids.size() == IdsPerUpdate || i + 1 == docs.size()) {
+            auto marked = store.exec(texts[ids.size()], ids);
+            if (!marked)
+                return marked.error();
+            if ((*marked)->numRowsAffected() != ids.size())
+                return Error {ErrorKind::Integrity, u"status"_s, u"constraint"_s,
+                              u"a document being issued changed underneath"_s};
+            ids.clear();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
@@ -629,80 +653,177 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
 
 Result<Document> Ledger::issueNew(Document d, const IssueOptions &options)
 {
-    // What createDraft() checks and fills in, then what issue() checks, in that order.
-    if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
-        return validationError(u"reference"_s, u"required"_s,
-                               u"a credit note must reference the invoice it corrects; use "
-                               "createCreditNote"_s);
-    if (d.id.isEmpty())
-        d.id = newUuid7();
-    d.status = DocumentStatus::Draft;
-    d.number.clear();
-    d.sequence = 0;
-    d.seriesId.clear();
-    d.paidMinor = 0;
-    d.creditedMinor = 0;
-    d.issuedByDevice.clear();
-    CachedCustomer cust;
-    if (!d.customerId.isEmpty()) {
-        auto c = cachedCustomer(d.customerId);
-        if (!c)
-            return validationError(u"customer"_s, u"unknown-customer"_s,
-                                   u"the customer '%1' does not exist"_s.arg(d.customerId));
-        cust = std::move(c).value();
-        d.customerName = cust.customer.name;
-        if (d.currency.isEmpty())
-            d.currency = cust.customer.currency;
-    } else {
-        d.customerName.clear();
-    }
-    if (d.currency.isEmpty())
-        d.currency = companyDefaults(m_store).currency;
-    for (DocumentLine &l : d.lines)
-        if (l.id.isEmpty())
-            l.id = newUuid7();
-    if (d.kind == DocumentKind::Quote)
-        return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
-                      u"quotes are not issued; convert the quote to an invoice"_s};
+    auto issued = issueMany(QList<Document> {std::move(d)}, options);
+    if (!issued)
+        return issued.error();
+    return issued->takeFirst();
+}
 
-    auto s = issueSeries(d.kind, options);
-    if (!s)
-        return s.error();
-    const NumberSeries &ser = s.value();
-    Document invoice;
-    KONTOR_TRY(checkIssuable(d, options, &cust, !d.customerId.isEmpty(), &invoice));
-    const qint64 sequence = options.expectedSequence.value_or(ser.nextNumber);
-    KONTOR_TRY(validateSeriesNumber(ser, sequence, d.kind, m_store.deviceId()));
-    applyIssue(d, ser, sequence, cust.customer, m_store.deviceId());
+Result<QList<Document>> Ledger::issueMany(QList<Document> docs, const IssueOptions &options)
+{
+    // Per series: the series as read, and the number the next document takes.
+    struct Run
+    {
+        NumberSeries series;
+        qint64 from = 0; // next_number as stored (moved at each flush)
+        qint64 next = 0;
+    };
+    // A document checked and numbered, waiting to be written.
+    struct Pending
+    {
+        Document *doc;
+        QString customerKey;
+        QByteArray snapshot, customerJson, breakdownJson;
+    };
+    QHash<int, Run> runs; // by document kind
+    QHash<QString, CachedCustomer> customers; // read once per batch
+    std::optional<QString> companyCurrency;
+    QList<Pending> pending;
+    bool firstOfSeries = true;
 
-    // Encoded once: the snapshot is the audit entry and the outbox entry.
-    QByteArray customerJson, breakdownJson;
-    const QByteArray snapshot = canonicalJson(d, &customerJson, &breakdownJson);
+    auto at = [&docs](qsizetype i, Error e) {
+        if (docs.size() > 1) {
+            e.field = e.field.isEmpty() ? u"documents[%1]"_s.arg(i)
+                                        : u"documents[%1].%2"_s.arg(i).arg(e.field);
+            e.message = u"document %1 of %2: %3"_s.arg(i + 1).arg(docs.size()).arg(e.message);
+        }
+        return e;
+    };
+
     WriteTransaction tx(m_store);
-    const QString hlc = m_store.tick().toString();
-    d.createdAt = d.updatedAt = hlc;
-    // Written whole, as a draft: lines can only be added to a draft (a trigger freezes the lines
-    // of issued documents), so the row is marked issued once its lines are in.
-    KONTOR_TRY(
-        insertDocumentRow(m_store, d, u"draft"_s, cust.key, hlc, customerJson, breakdownJson));
-    KONTOR_TRY(insertLines(d));
-    auto marked = m_store.exec(
-        u"UPDATE documents SET status = 'issued' WHERE id = ? AND status = 'draft'"_s, {d.id});
-    if (!marked)
-        return marked.error();
-    if ((*marked)->numRowsAffected() != 1)
-        return Error {ErrorKind::Integrity, u"status"_s, u"constraint"_s,
-                      u"the document being issued changed underneath"_s};
-    KONTOR_TRY(moveSeries(m_store, ser, sequence, sequence + 1));
-    if (d.kind == DocumentKind::CreditNote) {
-        KONTOR_TRY(creditInvoice(m_store, invoice.id, d.totals.payable));
-        KONTOR_TRY(refreshStatus(invoice.id));
+    // Writes what is pending: the rows as drafts, their lines, then all of them marked issued at
+    // once (lines can only be added to a draft: a trigger freezes the lines of issued
+    // documents), the series moved, the audit and outbox entries.
+    auto flush = [&]() -> Status {
+        if (pending.isEmpty())
+            return {};
+        const QString hlc = m_store.tick().toString();
+        QList<const Document *> written;
+        written.reserve(pending.size());
+        for (Pending &p : pending) {
+            p.doc->createdAt = p.doc->updatedAt = hlc;
+            KONTOR_TRY(insertDocumentRow(m_store, *p.doc, u"draft"_s, p.customerKey, hlc,
+                                         p.customerJson, p.breakdownJson));
+            written.append(p.doc);
+        }
+        KONTOR_TRY(insertLinesOf(m_store, written.constData(), written.size()));
+        KONTOR_TRY(markIssued(m_store, written));
+        for (Run &run : runs) {
+            if (run.next == run.from)
+                continue;
+            KONTOR_TRY(moveSeries(m_store, run.series, run.from, run.next));
+            run.from = run.next;
+        }
+        QList<AuditChain::Item> audit;
+        QList<Change> changes;
+        audit.reserve(pending.size());
+        changes.reserve(pending.size());
+        for (const Pending &p : pending) {
+            const QString entity = documentKindName(p.doc->kind);
+            audit.append({entity, p.doc->id, u"issue"_s, p.snapshot});
+            changes.append({entity, p.doc->id, u"issue"_s, {}, p.snapshot});
+        }
+        // Encoded once: the snapshot is the audit entry and the outbox entry.
+        KONTOR_TRY(m_audit.appendEncoded(audit));
+        KONTOR_TRY(m_store.appendChanges(changes));
+        pending.clear();
+        return {};
+    };
+
+    // What createDraft() checks and fills in, then what issue() checks, in that order.
+    auto prepare = [&](Document &d) -> Status {
+        if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
+            return validationError(u"reference"_s, u"required"_s,
+                                   u"a credit note must reference the invoice it corrects; use "
+                                   "createCreditNote"_s);
+        if (d.id.isEmpty())
+            d.id = newUuid7();
+        d.status = DocumentStatus::Draft;
+        d.number.clear();
+        d.sequence = 0;
+        d.seriesId.clear();
+        d.paidMinor = 0;
+        d.creditedMinor = 0;
+        d.issuedByDevice.clear();
+        CachedCustomer cust;
+        if (!d.customerId.isEmpty()) {
+            auto known = customers.constFind(d.customerId);
+            if (known == customers.cend()) {
+                auto c = cachedCustomer(d.customerId);
+                if (!c)
+                    return validationError(u"customer"_s, u"unknown-customer"_s,
+                                           u"the customer '%1' does not exist"_s.arg(d.customerId));
+                known = customers.insert(d.customerId, std::move(c).value());
+            }
+            cust = known.value();
+            d.customerName = cust.customer.name;
+            if (d.currency.isEmpty())
+                d.currency = cust.customer.currency;
+        } else {
+            d.customerName.clear();
+        }
+        if (d.currency.isEmpty()) {
+            if (!companyCurrency)
+                companyCurrency = companyDefaults(m_store).currency;
+            d.currency = *companyCurrency;
+        }
+        for (DocumentLine &l : d.lines)
+            if (l.id.isEmpty())
+                l.id = newUuid7();
+        if (d.kind == DocumentKind::Quote)
+            return Error {ErrorKind::Usage, u"kind"_s, u"quote-not-issuable"_s,
+                          u"quotes are not issued; convert the quote to an invoice"_s};
+
+        auto run = runs.find(int(d.kind));
+        if (run == runs.end()) {
+            auto s = issueSeries(d.kind, options);
+            if (!s)
+                return s.error();
+            Run r;
+            r.series = std::move(s).value();
+            r.from = r.next = r.series.nextNumber;
+            run = runs.insert(int(d.kind), r);
+        }
+        Document invoice;
+        KONTOR_TRY(checkIssuable(d, options, &cust, !d.customerId.isEmpty(), &invoice));
+        // The series as it will stand when this document is written.
+        NumberSeries ser = run->series;
+        ser.nextNumber = run->next;
+        const qint64 sequence
+            = firstOfSeries && options.expectedSequence ? *options.expectedSequence : run->next;
+        KONTOR_TRY(validateSeriesNumber(ser, sequence, d.kind, m_store.deviceId()));
+        firstOfSeries = false;
+        applyIssue(d, ser, sequence, cust.customer, m_store.deviceId());
+        run->next = sequence + 1;
+
+        Pending p {&d, cust.key, {}, {}, {}};
+        p.snapshot = canonicalJson(d, &p.customerJson, &p.breakdownJson);
+        pending.append(std::move(p));
+        if (d.kind == DocumentKind::CreditNote) {
+            KONTOR_TRY(flush());
+            KONTOR_TRY(creditInvoice(m_store, invoice.id, d.totals.payable));
+            KONTOR_TRY(refreshStatus(invoice.id));
+        }
+        return {};
+    };
+
+    // Rows per flush: enough to fill the multi-row statements, few enough to keep the pending
+    // snapshots small.
+    constexpr qsizetype FlushEvery = 64;
+    for (qsizetype i = 0; i < docs.size(); ++i) {
+        // A credit note checks its invoice in the tables, which may be earlier in this batch.
+        if (docs[i].kind == DocumentKind::CreditNote)
+            if (Status s = flush(); !s)
+                return at(i, s.error());
+        if (Status s = prepare(docs[i]); !s)
+            return at(i, s.error());
+        if (pending.size() >= FlushEvery)
+            if (Status s = flush(); !s)
+                return at(i, s.error());
     }
-    const QString entity = documentKindName(d.kind);
-    KONTOR_TRY(m_audit.appendEncoded(entity, d.id, u"issue"_s, snapshot));
-    KONTOR_TRY(m_store.appendChange({entity, d.id, u"issue"_s, {}, snapshot}));
+    KONTOR_TRY(flush());
     KONTOR_TRY(tx.commit());
-    return d;
+    return docs;
 }
 
 Status Ledger::refreshStatus(const QString &documentId)

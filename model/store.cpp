@@ -319,26 +319,51 @@ QDate Store::today() const
 
 Status Store::appendChange(const Change &change)
 {
-    Q_ASSERT_X(m_depth > 0, "Store::appendChange", "outbox written outside a transaction");
+    return appendChanges(QList<Change> {change});
+}
+
+Status Store::appendChanges(const QList<Change> &changes)
+{
+    Q_ASSERT_X(m_depth > 0, "Store::appendChanges", "outbox written outside a transaction");
     if (m_depth == 0)
         return Error {ErrorKind::Usage,
                       {},
                       u"no-transaction"_s,
                       u"changes can only be recorded inside a write transaction"_s};
-    if (!m_recording)
+    if (!m_recording || changes.isEmpty())
         return {};
-    const qint64 seq = m_deviceSeq + 1;
-    const QString hlc = tick().toString();
-    KONTOR_TRY(
-        // The fields go in as their UTF-8 bytes, stored as text (CAST): no round trip through
-        // UTF-16 for what may be a whole document.
-        exec(u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, kind, "
-             "fields, hlc) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)"_s,
-             {seq, newUuid7(), m_deviceId, change.entity, change.entityId, change.kind,
-              change.encodedFields.isEmpty()
-                  ? QJsonDocument(change.fields).toJson(QJsonDocument::Compact)
-                  : change.encodedFields,
-              hlc}));
+    // Rows per INSERT (8 values each), and the statement texts for 1 to that many rows.
+    constexpr qsizetype RowsPerInsert = 16;
+    static const auto texts = [] {
+        std::array<QString, RowsPerInsert + 1> t;
+        for (qsizetype n = 1; n <= RowsPerInsert; ++n) {
+            // The fields go in as their UTF-8 bytes, stored as text (CAST): no round trip
+            // through UTF-16 for what may be a whole document.
+            QString sql = u"INSERT INTO outbox(device_seq, op_id, device_id, entity, entity_id, "
+                          "kind, fields, hlc) VALUES "_s;
+            for (qsizetype i = 0; i < n; ++i)
+                sql += (i ? u", "_s : QString()) + u"(?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)"_s;
+            t[n] = sql;
+        }
+        return t;
+    }();
+    qint64 seq = m_deviceSeq;
+    QVariantList binds;
+    binds.reserve(std::min(changes.size(), RowsPerInsert) * 8);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const Change &change = changes.at(i);
+        binds << ++seq << newUuid7() << m_deviceId << change.entity << change.entityId
+              << change.kind
+              << (change.encodedFields.isEmpty()
+                      ? QJsonDocument(change.fields).toJson(QJsonDocument::Compact)
+                      : change.encodedFields)
+              << tick().toString();
+        const qsizetype rows = binds.size() / 8;
+        if (rows == RowsPerInsert || i + 1 == changes.size()) {
+            KONTOR_TRY(exec(texts[rows], binds));
+            binds.clear();
+        }
+    }
     m_deviceSeq = seq;
     return {};
 }

@@ -77,6 +77,8 @@ public:
 
     // Outbox and clock. appendChange must be called inside a WriteTransaction.
     Status appendChange(const Change &change);
+    // Several changes in order, with few statements (a batch of issued documents).
+    Status appendChanges(const QList<Change> &changes);
     HlcStamp tick();
     // Advances the clock past a stamp seen from another device (kept with the next commit).
     void observe(HlcStamp remote) { m_hlc.observe(remote, m_clock()); }

@@ -1,6 +1,7 @@
 // Ledger::issueNew: a document created and issued in one step is the document createDraft()
 // followed by issue() gives, refused for the same reasons, with one outbox entry and one audit
-// entry, and nothing written when refused.
+// entry, and nothing written when refused. Ledger::issueMany: a batch is the same documents as
+// issueNew() one by one, and is refused whole, naming the document.
 #include "jsoncodec.h"
 #include "testledger.h"
 
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void creditNotes();
     void numbersInOrder();
     void insideAnOuterTransaction();
+    void manySameAsOneByOne();
+    void manyRefusedWhole();
+    void manyWithCreditNotes();
 
 private:
     Document input() const;
@@ -417,6 +421,160 @@ void TestIssueNew::insideAnOuterTransaction()
         QVERIFY(outer.commit());
     }
     QCOMPARE(l.previewNumber(DocumentKind::Invoice).value(), u"2026-L-0004"_s);
+    QVERIFY(l.verify()->ok());
+}
+
+void TestIssueNew::manySameAsOneByOne()
+{
+    // Two ledgers fed the same documents: one by one with issueNew(), as one batch with
+    // issueMany(). Long enough for several flushes and multi-row statements.
+    Fixture other;
+    QVERIFY(other.open());
+    Ledger &l = *m_f->ledger;
+    QList<Document> batch;
+    for (int i = 0; i < 150; ++i) {
+        Document d = input();
+        d.issueDate = QDate(2026, 1, 1).addDays(i % 90);
+        d.lines.resize(1 + i % 3);
+        if (i % 7 == 0)
+            d.dueDate = d.issueDate.addDays(10);
+        batch.append(d);
+    }
+    const auto before = counts();
+    IssueOptions first;
+    first.expectedSequence = 1;
+    auto many = l.issueMany(batch, first);
+    QVERIFY2(many, qPrintable(many ? QString() : many.error().toString()));
+    QCOMPARE(many->size(), batch.size());
+
+    const QString otherCustomer = other.customerId;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        Document d = batch.at(i);
+        d.customerId = otherCustomer;
+        for (DocumentLine &line : d.lines) {
+            if (line.taxRateId == m_f->standardRate)
+                line.taxRateId = other.standardRate;
+            else if (line.taxRateId == m_f->reducedRate)
+                line.taxRateId = other.reducedRate;
+            if (!line.productId.isEmpty())
+                line.productId = other.productId;
+        }
+        auto one = other.ledger->issueNew(d);
+        QVERIFY2(one, qPrintable(one ? QString() : one.error().toString()));
+        const Document &m = many->at(i);
+        QCOMPARE(m.number, one->number);
+        QCOMPARE(m.number, u"2026-L-%1"_s.arg(i + 1, 4, 10, QChar(u'0')));
+        QCOMPARE(m.status, DocumentStatus::Issued);
+        QCOMPARE(m.dueDate, one->dueDate);
+        QVERIFY(m.totals == one->totals);
+        // As stored, it reads back as returned.
+        compareDocuments(l.document(m.id).value(), m);
+    }
+    const auto after = counts();
+    QCOMPARE(after.value(u"documents"_s), before.value(u"documents"_s) + 150);
+    QCOMPARE(after.value(u"outbox"_s), before.value(u"outbox"_s) + 150);
+    QCOMPARE(after.value(u"audit_chain"_s), before.value(u"audit_chain"_s) + 150);
+    QCOMPARE(after.value(u"document_lines"_s), before.value(u"document_lines"_s) + 300);
+    // One outbox entry per document, in order, with the full snapshot; the chain verifies.
+    const auto all = m_f->store->outbox(0, 1000).value();
+    QCOMPARE(all.size(), before.value(u"outbox"_s) + 150);
+    const auto entries = all.mid(all.size() - 150);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QCOMPARE(entries.at(i).entityId, many->at(i).id);
+        QCOMPARE(entries.at(i).kind, u"issue"_s);
+        QVERIFY(entries.at(i).fields == toJson(many->at(i)));
+        if (i)
+            QVERIFY(entries.at(i).deviceSeq == entries.at(i - 1).deviceSeq + 1);
+    }
+    QCOMPARE(lastAuditPayload(), QString::fromUtf8(canonicalJson(many->last())));
+    auto report = l.verify();
+    QVERIFY(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.value(0).description));
+    QCOMPARE(report->entries, qint64(150));
+    QCOMPARE(l.previewNumber(DocumentKind::Invoice).value(), u"2026-L-0151"_s);
+    // And the ledger goes on from there, one by one.
+    QCOMPARE(l.issueNew(input())->number, u"2026-L-0151"_s);
+    // An empty batch writes nothing.
+    auto none = l.issueMany({});
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
+}
+
+void TestIssueNew::manyRefusedWhole()
+{
+    Ledger &l = *m_f->ledger;
+    QVERIFY(l.issueNew(input()));
+    const auto before = counts();
+    const QString nextBefore = l.previewNumber(DocumentKind::Invoice).value();
+    // The 100th is wrong, after a flush of the first ones has gone to the tables.
+    QList<Document> batch;
+    for (int i = 0; i < 120; ++i)
+        batch.append(input());
+    batch[99].lines[1].quantity = -QuantityScale;
+    auto refused = l.issueMany(batch);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().rule, u"negative-quantity"_s);
+    QVERIFY2(refused.error().field.startsWith(u"documents[99].lines[1]"_s),
+             qPrintable(refused.error().field));
+    QVERIFY2(refused.error().message.startsWith(u"document 100 of 120: "_s),
+             qPrintable(refused.error().message));
+    QVERIFY(counts() == before);
+    QCOMPARE(l.previewNumber(DocumentKind::Invoice).value(), nextBefore);
+
+    // A wrong first number refuses the batch before anything is written.
+    batch[99] = input();
+    IssueOptions wrong;
+    wrong.expectedSequence = 5;
+    refused = l.issueMany(batch, wrong);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().rule, u"number-out-of-sequence"_s);
+    QCOMPARE(refused.error().field, u"documents[0].number"_s);
+    QVERIFY(counts() == before);
+    // A quote is not issued, in a batch neither.
+    batch[3].kind = DocumentKind::Quote;
+    QCOMPARE(l.issueMany(batch).error().field, u"documents[3].kind"_s);
+    QVERIFY(counts() == before);
+    QVERIFY(l.verify()->ok());
+
+    // Put right, the same batch goes in whole, with the numbers that were free.
+    batch[3].kind = DocumentKind::Invoice;
+    auto many = l.issueMany(batch);
+    QVERIFY2(many, qPrintable(many ? QString() : many.error().toString()));
+    QCOMPARE(many->first().number, nextBefore);
+    QCOMPARE(m_f->count(u"documents"_s), before.value(u"documents"_s) + 120);
+    QVERIFY(l.verify()->ok());
+}
+
+void TestIssueNew::manyWithCreditNotes()
+{
+    // A credit note may correct an invoice issued earlier in the same batch; what is left to
+    // credit counts the credit notes before it in the batch.
+    Ledger &l = *m_f->ledger;
+    Document inv = input();
+    inv.id = u"01900000-0000-7000-8000-00000000a001"_s;
+    Document cn;
+    cn.kind = DocumentKind::CreditNote;
+    cn.customerId = m_f->customerId;
+    cn.referenceId = inv.id;
+    cn.lines = {inv.lines[0]};
+    Document cn2 = cn;
+    cn2.lines = {inv.lines[1], inv.lines[2]};
+    auto many = l.issueMany({inv, cn, input(), cn2});
+    QVERIFY2(many, qPrintable(many ? QString() : many.error().toString()));
+    QCOMPARE(many->at(0).number, u"2026-L-0001"_s);
+    QCOMPARE(many->at(1).number, u"2026-L-CN-0001"_s);
+    QCOMPARE(many->at(2).number, u"2026-L-0002"_s);
+    QCOMPARE(many->at(3).number, u"2026-L-CN-0002"_s);
+    QCOMPARE(l.document(inv.id)->status, DocumentStatus::Credited);
+    QVERIFY(l.verify()->ok());
+
+    // A third credit note on it exceeds what is left: the whole batch is refused.
+    const auto before = counts();
+    auto refused = l.issueMany({input(), cn});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().rule, u"credit-exceeds-invoice"_s);
+    QVERIFY(refused.error().field.startsWith(u"documents[1]"_s));
+    QVERIFY(counts() == before);
     QVERIFY(l.verify()->ok());
 }
 
