@@ -2,6 +2,7 @@
 // SIGINT, then drains (readiness off, in-flight requests finished) and exits 0.
 #include "httpserver.h"
 #include "logging.h"
+#include "postgresstorage.h"
 #include "serverconfig.h"
 #include "signalwatcher.h"
 #include "sqlitestorage.h"
@@ -58,6 +59,21 @@ Result<QSslConfiguration> loadTls(const ServerConfig &c)
     return tls;
 }
 
+// A SQLite file, or with a postgresql:// URL the shared PostgreSQL database.
+Result<std::unique_ptr<Storage>> openStorage(const QString &database)
+{
+    if (PostgresStorage::isUrl(database)) {
+        auto postgres = std::make_unique<PostgresStorage>();
+        KONTOR_TRY(postgres->open(database));
+        std::unique_ptr<Storage> storage = std::move(postgres);
+        return storage;
+    }
+    auto sqlite = std::make_unique<SqliteStorage>();
+    KONTOR_TRY(sqlite->open(database));
+    std::unique_ptr<Storage> storage = std::move(sqlite);
+    return storage;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -81,11 +97,14 @@ int main(int argc, char *argv[])
         tls = *loaded;
     }
 
-    SqliteStorage storage;
-    if (auto s = storage.open(config->database); !s)
-        return refuse(s.error());
-    SyncService service(storage);
+    auto storage = openStorage(config->database);
+    if (!storage)
+        return refuse(storage.error());
+    SyncService service(**storage);
     SyncApi api(service, SyncApi::Options {config->passwordIterations});
+    // Pushes committed by other instances on a shared database wake the long-polls here too.
+    (*storage)->setTenantAdvancedHandler(
+        [&api](const QString &tenantId) { api.tenantAdvanced(tenantId); });
     HttpServer::Limits limits;
     limits.maxBodyBytes = Sync::MaxBodyBytes;
     limits.requestTimeoutMs = config->requestTimeoutMs;

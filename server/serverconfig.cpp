@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include "credentials.h"
+#include "postgresstorage.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -50,7 +51,11 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
     const QCommandLineOption config(u"config"_s, u"INI file with the settings below."_s, u"FILE"_s);
     const QCommandLineOption listen(
         u"listen"_s, u"Address and port to listen on (port 0: any free port)."_s, u"ADDR:PORT"_s);
-    const QCommandLineOption database(u"database"_s, u"SQLite database file."_s, u"PATH"_s);
+    const QCommandLineOption database(
+        u"database"_s,
+        u"SQLite database file, or a PostgreSQL server as "
+        "postgresql://user:password@host:port/dbname[?password_file=FILE&sslmode=...]."_s,
+        u"PATH|URL"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) for TLS."_s,
                                      u"FILE"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for TLS."_s, u"FILE"_s);
@@ -99,6 +104,15 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
         KONTOR_TRY(parseListen(values.value(u"listen"_s), c));
     if (values.contains(u"database"_s))
         c.database = values.value(u"database"_s);
+    if (c.database.isEmpty())
+        return configError(u"database"_s,
+                           u"--database is empty: give a SQLite file path or a "
+                           "postgresql:// URL"_s);
+    // A URL is checked now, so a typo stops the server before it starts.
+    if (PostgresStorage::isUrl(c.database)) {
+        if (auto url = PostgresStorage::parseUrl(c.database); !url)
+            return configError(u"database"_s, url.error().message);
+    }
     c.tlsCert = values.value(u"tls-cert"_s);
     c.tlsKey = values.value(u"tls-key"_s);
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())

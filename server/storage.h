@@ -1,7 +1,8 @@
 // What kontor-syncd keeps, behind one interface so the HTTP layer and the sync rules never see
 // SQL: tenants, accounts, devices, the login-failure log, and per tenant the op log, the op
 // results (idempotent answers), the merged record states, series leases and the audit chain.
-// SqliteStorage is the embedded default; a PostgreSQL implementation follows the same contract.
+// SqliteStorage is the embedded default; PostgresStorage, shared by several instances, follows the
+// same contract.
 // Every call that touches a tenant's data takes the tenant id and scopes its queries by it.
 #pragma once
 
@@ -13,6 +14,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -135,6 +137,14 @@ public:
     virtual Result<AuditEntry> auditHead(const QString &tenantId) = 0;
 
     virtual Result<std::unique_ptr<TenantWrite>> beginWrite(const QString &tenantId) = 0;
+
+    // Called on the server's thread when another kontor-syncd instance sharing this database
+    // moved a tenant's log, so long-polls waiting here wake too. Only a storage shared between
+    // processes reports anything; the default reports nothing.
+    virtual void setTenantAdvancedHandler(std::function<void(const QString &tenantId)> handler)
+    {
+        Q_UNUSED(handler);
+    }
 };
 
 } // namespace Kontor::Server

@@ -38,6 +38,10 @@ int statusFor(const Error &e)
         return 401;
     if (e.rule == u"too-large" || e.rule == u"too-many")
         return 413;
+    // The database is unreachable, failing over, or did not confirm a commit: the client tries
+    // again (ops are idempotent, so a write that did land is answered from its first result).
+    if (e.rule == u"database-unavailable")
+        return 503;
     switch (e.kind) {
     case ErrorKind::Validation:
     case ErrorKind::Usage:
@@ -164,9 +168,14 @@ void SyncApi::fail(const ExchangePtr &x, const Error &error, int status)
     if (status >= 500) {
         // Details of a storage failure are for the log, not for the client.
         qCWarning(lcServer).noquote() << x->route << "failed:" << error.toString();
-        shown = Error {error.kind, QString(), u"internal"_s, u"the server could not do this"_s};
+        shown = status == 503
+            ? Error {error.kind, QString(), u"unavailable"_s,
+                     u"the service cannot reach its database; try again"_s}
+            : Error {error.kind, QString(), u"internal"_s, u"the server could not do this"_s};
     }
     HttpResponse r {status, Sync::errorBody(shown), "application/json", {}};
+    if (status == 503)
+        r.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "1"));
     if (status == 401)
         r.headers.append(std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Bearer"));
     finish(x, r);

@@ -35,6 +35,9 @@ public:
     void startDraining();
     bool isDraining() const { return m_draining; }
     int longPollsWaiting() const { return int(m_waiters.size()); }
+    // Answers the long-polls waiting on a tenant: after a push or lease change here, and when
+    // another instance on the same database reports one.
+    void tenantAdvanced(const QString &tenantId);
 
 private:
     struct Exchange
@@ -65,7 +68,6 @@ private:
     void lease(const AuthContext &ctx, const QString &id, const HttpRequest &request, bool release,
                const ExchangePtr &x);
     void answerWaiter(const std::shared_ptr<Waiter> &waiter);
-    void tenantAdvanced(const QString &tenantId);
 
     SyncService &m_service;
     Options m_options;

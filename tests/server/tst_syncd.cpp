@@ -1,7 +1,10 @@
 // The real kontor-syncd binary on 127.0.0.1:0, spoken to over HTTP: accounts and sessions,
 // tenant isolation on every endpoint, tokens, rate limits, size limits, strict validation that
 // writes nothing, idempotent pushes, immutability and gapless numbering, long-polls, draining on
-// SIGTERM and a restart on the same database.
+// SIGTERM and a restart on the same database. On a SQLite file, or with
+// KONTOR_TEST_STORAGE=postgresql on a fresh PostgreSQL database (pgtestdatabase.h).
+#include "pgtestdatabase.h"
+
 #include <hlc.h>
 #include <jsoncodec.h>
 #include <money.h>
@@ -78,9 +81,12 @@ private Q_SLOTS:
     void immutabilityAndGapless();
     void tenantIsolation();
     void revokedToken();
+    void databaseOutageAnswers503();
     void longPoll();
     void sigtermDuringLongPoll();
     void restartKeepsEverything();
+    void badDatabaseStopsTheServer_data();
+    void badDatabaseStopsTheServer();
 
 private:
     void startServer();
@@ -101,7 +107,8 @@ private:
     qint64 rows(const QString &table);
 
     QTemporaryDir m_dir;
-    QString m_db;
+    std::unique_ptr<Kontor::Test::PgTestDatabase> m_pg;
+    QString m_db; // a SQLite file or a postgresql:// URL
     QProcess *m_server = nullptr;
     quint16 m_port = 0;
     QNetworkAccessManager m_net;
@@ -197,13 +204,19 @@ Reply TestSyncd::push(Session &s, const QJsonArray &ops)
 
 qint64 TestSyncd::rows(const QString &table)
 {
-    // A second, read-only connection: WAL lets it read while the server writes.
+    // A second connection: WAL lets it read while the server writes.
     qint64 n = -1;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
-        db.setDatabaseName(m_db);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
+        QSqlDatabase db;
+        if (m_pg) {
+            db = Kontor::Test::openPg(m_db, u"probe"_s);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
+            db.setDatabaseName(m_db);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            db.open();
+        }
+        if (db.isOpen()) {
             QSqlQuery q(db);
             if (q.exec(u"SELECT COUNT(*) FROM "_s + table) && q.next())
                 n = q.value(0).toLongLong();
@@ -218,6 +231,11 @@ void TestSyncd::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_db = m_dir.filePath(u"syncd.db"_s);
+    if (Kontor::Test::usePostgres()) {
+        m_pg = std::make_unique<Kontor::Test::PgTestDatabase>();
+        QVERIFY2(m_pg->create(), qPrintable(m_pg->error()));
+        m_db = m_pg->url();
+    }
     startServer();
     m_a1 = signUp(u"anna@example.com"_s, u"Studio Anna"_s, u"laptop"_s);
     QVERIFY(!m_a1.token.isEmpty());
@@ -237,6 +255,7 @@ void TestSyncd::cleanupTestCase()
         m_server->terminate();
         m_server->waitForFinished(10000);
     }
+    m_pg.reset();
 }
 
 void TestSyncd::healthAndMetrics()
@@ -610,6 +629,33 @@ void TestSyncd::revokedToken()
     QVERIFY(seen);
 }
 
+void TestSyncd::databaseOutageAnswers503()
+{
+    if (!m_pg)
+        QSKIP("PostgreSQL only: a SQLite file does not go away");
+    // The database refuses connections and the server's is cut (as in a failover): requests
+    // are answered 503 for the client to retry, and served again once the database is back.
+    const QString name = m_pg->name();
+    QVERIFY(m_pg->adminExec(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false"_s.arg(name)));
+    m_pg->admin(u"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = ?"_s,
+                {name});
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_pg->admin(u"SELECT count(*) FROM pg_stat_activity WHERE datname = ?"_s, {name}).toInt(),
+        0, 10000);
+    Reply r = call("GET", u"/v1/devices"_s, {}, m_a1.token);
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.rule(), u"unavailable"_s);
+    QCOMPARE(r.header("Retry-After"), "1"_ba);
+    r = call("GET", u"/readyz"_s, {}, {}, {});
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.body.value(u"status"_s).toString(), u"database-unreachable"_s);
+
+    QVERIFY(m_pg->adminExec(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true"_s.arg(name)));
+    QCOMPARE(call("GET", u"/readyz"_s, {}, {}, {}).status, 200);
+    QCOMPARE(call("GET", u"/v1/devices"_s, {}, m_a1.token).status, 200);
+}
+
 void TestSyncd::longPoll()
 {
     const Reply head
@@ -674,6 +720,37 @@ void TestSyncd::restartKeepsEverything()
     // The old tokens still work; the revoked one stays revoked.
     QCOMPARE(call("GET", u"/v1/devices"_s, {}, m_a1.token).status, 200);
     QCOMPARE(call("GET", u"/v1/audit/verify"_s, {}, m_a1.token).body.value(u"ok"_s).toBool(), true);
+}
+
+void TestSyncd::badDatabaseStopsTheServer_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("url without database")
+        << u"postgresql://kontor:hunter2@127.0.0.1:5432"_s << "the URL names no database"_ba;
+    QTest::newRow("unknown scheme")
+        << u"mysql://kontor:hunter2@127.0.0.1/kontor"_s << "unsupported database URL scheme"_ba;
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    QTest::newRow("unreachable server")
+        << u"postgresql://kontor:hunter2@127.0.0.1:1/kontor?connect_timeout=2"_s
+        << "cannot connect to postgresql://kontor:xxxxx@127.0.0.1:1/kontor"_ba;
+}
+
+void TestSyncd::badDatabaseStopsTheServer()
+{
+    QFETCH(QString, database);
+    QFETCH(QByteArray, message);
+    QProcess server;
+    server.start(
+        QStringLiteral(KONTOR_SYNCD),
+        {u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database, u"--log-format"_s, u"text"_s});
+    QVERIFY(server.waitForFinished(30000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 2); // as for every setting that stops the server
+    const QByteArray log = server.readAllStandardError();
+    QVERIFY2(log.contains(message), log.constData());
+    QVERIFY2(!log.contains("hunter2"), "the password leaked into the log");
+    QVERIFY(server.readAllStandardOutput().isEmpty()); // never said it was listening
 }
 
 QTEST_GUILESS_MAIN(TestSyncd)
