@@ -1,0 +1,284 @@
+// Push throughput and latency of kontor-syncd: concurrent clients, each signed in as its own
+// device of one business, push batches of new customers as fast as the answers come back.
+// Prints JSON: accepted ops per second over the run, and the latency of each push request
+// (p50, p99, max). Against the endpoints given (`--endpoints`: kontor-syncd instances or the
+// zones' HAProxy; clients are spread over them in turn), or, without endpoints, against a
+// single-node kontor-syncd on its embedded SQLite, started here.
+#include <hlc.h>
+#include <jsoncodec.h>
+#include <syncclient.h>
+#include <uuid7.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace Kontor;
+using namespace Kontor::Sync;
+
+namespace {
+
+const QString Password = u"benchmark password"_s;
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "kontor-bench-cluster: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+void waitFor(const std::function<bool()> &done, int timeoutMs, const QString &what)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer wake;
+    wake.start(100);
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            fail(u"timed out: "_s + what);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+}
+
+// A single-node kontor-syncd on SQLite, for comparison.
+class LocalServer
+{
+public:
+    LocalServer(const QString &binary, const QString &database)
+    {
+        m_process.setProgram(binary);
+        m_process.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database,
+                                u"--password-iterations"_s, u"200000"_s});
+        m_process.setStandardErrorFile(database + u".log"_s);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            fail(u"kontor-syncd did not start: "_s + binary);
+        QByteArray buffer;
+        while (m_port == 0) {
+            if (!m_process.waitForReadyRead(10000))
+                fail(u"kontor-syncd did not say where it listens"_s);
+            buffer += m_process.readAllStandardOutput();
+            for (const QByteArray &line : buffer.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(u"event"_s).toString() == u"listening"_s)
+                    m_port = o.value(u"port"_s).toInt();
+            }
+        }
+    }
+    ~LocalServer()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(15000))
+            m_process.kill();
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+double percentile(QList<double> v, double q)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(qsizetype(q * double(v.size() - 1) + 0.5));
+}
+
+double r3(double v)
+{
+    return qRound64(v * 1000) / 1000.0;
+}
+
+QJsonObject measure(const QList<QUrl> &endpoints, int clients, int batches, int batchSize)
+{
+    // One business, signed up through the first endpoint.
+    const QString email = u"bench-%1@example.com"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    {
+        SyncClient admin;
+        admin.setTimeout(60000);
+        admin.setEndpoints(endpoints);
+        bool done = false;
+        admin.createAccount(email, Password, u"Bench"_s, [&](Result<QString> r) {
+            if (!r)
+                fail(u"sign up: "_s + r.error().toString());
+            done = true;
+        });
+        waitFor([&] { return done; }, 60000, u"sign up"_s);
+    }
+
+    struct Pusher
+    {
+        std::unique_ptr<SyncClient> http;
+        Session session;
+        qint64 seq = 0;
+        int left = 0;
+    };
+    std::vector<Pusher> pushers(clients);
+    int signedIn = 0;
+    for (int i = 0; i < clients; ++i) {
+        Pusher &p = pushers[i];
+        p.http = std::make_unique<SyncClient>();
+        p.http->setTimeout(120000);
+        // Each client starts at its own endpoint and fails over to the others.
+        QList<QUrl> mine;
+        for (qsizetype k = 0; k < endpoints.size(); ++k)
+            mine.append(endpoints.at((i + k) % endpoints.size()));
+        p.http->setEndpoints(mine);
+        p.http->signIn(email, Password, u"pusher %1"_s.arg(i), newUuid7(),
+                       [&p, &signedIn](Result<Session> s) {
+                           if (!s)
+                               fail(u"sign in: "_s + s.error().toString());
+                           p.session = s.value();
+                           p.http->setToken(p.session.token);
+                           ++signedIn;
+                       });
+    }
+    waitFor([&] { return signedIn == clients; }, 600000, u"sign-ins"_s);
+
+    int running = 0;
+    qint64 ops = 0;
+    int failures = 0;
+    QList<double> latencies;
+    HybridLogicalClock clock;
+    std::function<void(Pusher &)> next = [&](Pusher &p) {
+        if (p.left == 0) {
+            --running;
+            return;
+        }
+        --p.left;
+        PushRequest req;
+        req.deviceId = p.session.deviceId;
+        for (int k = 0; k < batchSize; ++k) {
+            Customer c;
+            c.id = newUuid7();
+            c.name = u"Bench %1"_s.arg(c.id.right(8));
+            Op op;
+            op.opId = newUuid7();
+            op.deviceId = p.session.deviceId;
+            op.deviceSeq = ++p.seq;
+            op.entity = u"customer"_s;
+            op.entityId = c.id;
+            op.kind = u"create"_s;
+            op.fields = toJson(c);
+            op.hlc = clock.now(QDateTime::currentMSecsSinceEpoch()).toString();
+            req.ops.append(op);
+        }
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        p.http->push(req, [&, pp = &p, timer, req](Result<PushResponse> r) {
+            if (!r) {
+                // Counted and sent again: ops are idempotent by id.
+                ++failures;
+                ++pp->left;
+                next(*pp);
+                return;
+            }
+            latencies.append(timer->nsecsElapsed() / 1e6);
+            for (const OpResult &o : r->results)
+                if (o.status != OpStatus::Accepted)
+                    fail(u"op refused: "_s + o.message);
+            ops += r->results.size();
+            next(*pp);
+        });
+    };
+    QElapsedTimer t;
+    t.start();
+    for (Pusher &p : pushers) {
+        p.left = batches;
+        ++running;
+        next(p);
+    }
+    waitFor([&] { return running == 0; }, 3600 * 1000, u"pushes"_s);
+    const double seconds = t.nsecsElapsed() / 1e9;
+    return QJsonObject {
+        {u"clients"_s, clients},
+        {u"endpoints"_s, int(endpoints.size())},
+        {u"batch_size"_s, batchSize},
+        {u"ops"_s, ops},
+        {u"s"_s, r3(seconds)},
+        {u"ops_per_s"_s, qRound(ops / seconds)},
+        {u"push_p50_ms"_s, r3(percentile(latencies, 0.50))},
+        {u"push_p99_ms"_s, r3(percentile(latencies, 0.99))},
+        {u"push_max_ms"_s, r3(percentile(latencies, 1.0))},
+        {u"failed_pushes_retried"_s, failures},
+    };
+}
+
+int run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Push throughput and latency of kontor-syncd; prints "
+                                     "JSON."_s);
+    parser.addHelpOption();
+    parser.addOptions({
+        {u"endpoints"_s,
+         u"Comma-separated server URLs (default: a local kontor-syncd on SQLite, started "
+         "here)."_s,
+         u"urls"_s},
+        {u"clients"_s, u"Concurrent clients."_s, u"n"_s, u"10"_s},
+        {u"batches"_s, u"Pushes per client."_s, u"n"_s, u"20"_s},
+        {u"batch-size"_s, u"Ops per push."_s, u"n"_s, u"50"_s},
+        {u"label"_s, u"A name for this run, copied into the JSON."_s, u"text"_s},
+        {u"syncd"_s, u"The kontor-syncd binary for the local server."_s, u"path"_s,
+         QStringLiteral(KONTOR_SYNCD)},
+    });
+    parser.process(app);
+    bool ok = false;
+    const int clients = parser.value(u"clients"_s).toInt(&ok);
+    if (!ok || clients < 1)
+        fail(u"--clients: a positive number is needed"_s);
+    const int batches = parser.value(u"batches"_s).toInt(&ok);
+    if (!ok || batches < 1)
+        fail(u"--batches: a positive number is needed"_s);
+    const int batchSize = parser.value(u"batch-size"_s).toInt(&ok);
+    if (!ok || batchSize < 1)
+        fail(u"--batch-size: a positive number is needed"_s);
+
+    QTemporaryDir tmp;
+    std::unique_ptr<LocalServer> local;
+    QList<QUrl> endpoints;
+    if (parser.isSet(u"endpoints"_s)) {
+        for (const QString &s : parser.value(u"endpoints"_s).split(u',', Qt::SkipEmptyParts)) {
+            const QUrl u(s.trimmed());
+            if (!u.isValid() || (u.scheme() != u"http"_s && u.scheme() != u"https"_s))
+                fail(u"--endpoints: not an http(s) URL: "_s + s);
+            endpoints.append(u);
+        }
+    } else {
+        local = std::make_unique<LocalServer>(parser.value(u"syncd"_s),
+                                              QDir(tmp.path()).filePath(u"server.db"_s));
+        endpoints.append(local->url());
+    }
+    QJsonObject out = measure(endpoints, clients, batches, batchSize);
+    out.insert(u"server"_s, local ? u"single kontor-syncd, SQLite"_s : u"given endpoints"_s);
+    if (parser.isSet(u"label"_s))
+        out.insert(u"label"_s, parser.value(u"label"_s));
+    out.insert(u"cores"_s, QThread::idealThreadCount());
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    return run(argc, argv);
+}
