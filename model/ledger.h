@@ -261,6 +261,18 @@ private:
     Status checkIssuable(Document &d, const IssueOptions &options, CachedCustomer *customer,
                          bool customerKnown, Document *invoice) const;
     Status refreshStatus(const QString &documentId);
+    // A document checked, numbered and encoded (its canonical snapshot, customer snapshot and
+    // VAT breakdown), ready to be written as issued.
+    struct IssuedRow
+    {
+        Document *doc;
+        QString customerKey; // searchKey(customer name)
+        QByteArray snapshot, customerJson, breakdownJson;
+    };
+    // Writes issued documents in a few statements: the rows, their lines, the status, the audit
+    // entries and (unless the store is not recording) the outbox entries. Sets createdAt and
+    // updatedAt. Series and credited invoices are the caller's.
+    Status writeIssued(const QList<IssuedRow> &rows);
     void appendDocumentFilters(const DocumentQuery &query, QString &sql, QVariantList &binds) const;
     Result<QString> defaultSeries(DocumentKind kind) const;
     void invalidateTaxRates() const { m_taxRatesLoaded = false; }

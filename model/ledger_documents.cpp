@@ -651,6 +651,37 @@ Result<Document> Ledger::issue(const QString &id, const IssueOptions &options)
     return d;
 }
 
+Status Ledger::writeIssued(const QList<IssuedRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    // The rows as drafts, their lines, then all of them marked issued at once: lines can only
+    // be added to a draft (a trigger freezes the lines of issued documents).
+    const QString hlc = m_store.tick().toString();
+    QList<const Document *> written;
+    written.reserve(rows.size());
+    for (const IssuedRow &r : rows) {
+        r.doc->createdAt = r.doc->updatedAt = hlc;
+        KONTOR_TRY(insertDocumentRow(m_store, *r.doc, u"draft"_s, r.customerKey, hlc,
+                                     r.customerJson, r.breakdownJson));
+        written.append(r.doc);
+    }
+    KONTOR_TRY(insertLinesOf(m_store, written.constData(), written.size()));
+    KONTOR_TRY(markIssued(m_store, written));
+    // Encoded once: the snapshot is the audit entry and the outbox entry.
+    QList<AuditChain::Item> audit;
+    QList<Change> changes;
+    audit.reserve(rows.size());
+    changes.reserve(rows.size());
+    for (const IssuedRow &r : rows) {
+        const QString entity = documentKindName(r.doc->kind);
+        audit.append({entity, r.doc->id, u"issue"_s, r.snapshot});
+        changes.append({entity, r.doc->id, u"issue"_s, {}, r.snapshot});
+    }
+    KONTOR_TRY(m_audit.appendEncoded(audit));
+    return m_store.appendChanges(changes); // nothing while applying other devices' changes
+}
+
 Result<Document> Ledger::issueNew(Document d, const IssueOptions &options)
 {
     auto issued = issueMany(QList<Document> {std::move(d)}, options);
@@ -668,17 +699,10 @@ Result<QList<Document>> Ledger::issueMany(QList<Document> docs, const IssueOptio
         qint64 from = 0; // next_number as stored (moved at each flush)
         qint64 next = 0;
     };
-    // A document checked and numbered, waiting to be written.
-    struct Pending
-    {
-        Document *doc;
-        QString customerKey;
-        QByteArray snapshot, customerJson, breakdownJson;
-    };
     QHash<int, Run> runs; // by document kind
     QHash<QString, CachedCustomer> customers; // read once per batch
     std::optional<QString> companyCurrency;
-    QList<Pending> pending;
+    QList<IssuedRow> pending; // checked and numbered, waiting to be written
     bool firstOfSeries = true;
 
     auto at = [&docs](qsizetype i, Error e) {
@@ -691,41 +715,17 @@ Result<QList<Document>> Ledger::issueMany(QList<Document> docs, const IssueOptio
     };
 
     WriteTransaction tx(m_store);
-    // Writes what is pending: the rows as drafts, their lines, then all of them marked issued at
-    // once (lines can only be added to a draft: a trigger freezes the lines of issued
-    // documents), the series moved, the audit and outbox entries.
+    // Writes what is pending, then moves the series.
     auto flush = [&]() -> Status {
         if (pending.isEmpty())
             return {};
-        const QString hlc = m_store.tick().toString();
-        QList<const Document *> written;
-        written.reserve(pending.size());
-        for (Pending &p : pending) {
-            p.doc->createdAt = p.doc->updatedAt = hlc;
-            KONTOR_TRY(insertDocumentRow(m_store, *p.doc, u"draft"_s, p.customerKey, hlc,
-                                         p.customerJson, p.breakdownJson));
-            written.append(p.doc);
-        }
-        KONTOR_TRY(insertLinesOf(m_store, written.constData(), written.size()));
-        KONTOR_TRY(markIssued(m_store, written));
+        KONTOR_TRY(writeIssued(pending));
         for (Run &run : runs) {
             if (run.next == run.from)
                 continue;
             KONTOR_TRY(moveSeries(m_store, run.series, run.from, run.next));
             run.from = run.next;
         }
-        QList<AuditChain::Item> audit;
-        QList<Change> changes;
-        audit.reserve(pending.size());
-        changes.reserve(pending.size());
-        for (const Pending &p : pending) {
-            const QString entity = documentKindName(p.doc->kind);
-            audit.append({entity, p.doc->id, u"issue"_s, p.snapshot});
-            changes.append({entity, p.doc->id, u"issue"_s, {}, p.snapshot});
-        }
-        // Encoded once: the snapshot is the audit entry and the outbox entry.
-        KONTOR_TRY(m_audit.appendEncoded(audit));
-        KONTOR_TRY(m_store.appendChanges(changes));
         pending.clear();
         return {};
     };
@@ -796,7 +796,7 @@ Result<QList<Document>> Ledger::issueMany(QList<Document> docs, const IssueOptio
         applyIssue(d, ser, sequence, cust.customer, m_store.deviceId());
         run->next = sequence + 1;
 
-        Pending p {&d, cust.key, {}, {}, {}};
+        IssuedRow p {&d, cust.key, {}, {}, {}};
         p.snapshot = canonicalJson(d, &p.customerJson, &p.breakdownJson);
         pending.append(std::move(p));
         if (d.kind == DocumentKind::CreditNote) {

@@ -490,6 +490,72 @@ Status Replica::materializeDocument(const QString &entity, const QString &id,
                                           canonicalBytes(toJson(stored.value())));
 }
 
+Status Replica::applyNewIssued(const QList<Incoming> &records)
+{
+    Store &store = m_ledger.store();
+    Q_ASSERT_X(store.inTransaction(), "Replica::applyNewIssued",
+               "remote changes applied outside a transaction");
+    if (records.isEmpty())
+        return {};
+    OutboxSuspension quiet(store);
+    // What materializeDocument() makes of each, in memory first.
+    QList<Document> docs;
+    docs.reserve(records.size());
+    QHash<QString, qint64> seriesNext;
+    QHash<QString, QString> customerNames;
+    for (const Incoming &r : records) {
+        if (!isDocumentEntity(r.entity) || r.state.deleted)
+            return validationError(u"entity"_s, u"not-an-issued-document"_s,
+                                   u"%1 %2 is not an issued document"_s.arg(r.entity, r.id));
+        auto parsed = documentFromJson(r.state.fields);
+        if (!parsed)
+            return parsed.error();
+        Document d = std::move(parsed).value();
+        d.id = r.id;
+        if (documentKindName(d.kind) != r.entity)
+            return validationError(
+                u"kind"_s, u"kind-mismatch"_s,
+                u"the record is a %1, not a %2"_s.arg(documentKindName(d.kind), r.entity));
+        if (d.number.isEmpty() || d.seriesId.isEmpty() || d.kind == DocumentKind::Quote)
+            return validationError(u"number"_s, u"not-issued"_s,
+                                   u"%1 %2 carries no number"_s.arg(r.entity, r.id));
+        if (d.customerName.isEmpty() && !d.customerId.isEmpty()) {
+            auto known = customerNames.constFind(d.customerId);
+            if (known == customerNames.cend()) {
+                auto c = m_ledger.customer(d.customerId);
+                known = customerNames.insert(d.customerId, c ? c->name : QString());
+            }
+            d.customerName = known.value();
+        }
+        d.status = DocumentStatus::Issued;
+        d.issuedByDevice.clear();
+        d.paidMinor = 0;
+        d.creditedMinor = 0;
+        qint64 &next = seriesNext[d.seriesId];
+        next = std::max(next, d.sequence + 1);
+        docs.append(std::move(d));
+    }
+    QList<Ledger::IssuedRow> rows;
+    rows.reserve(docs.size());
+    for (Document &d : docs) {
+        Ledger::IssuedRow row {&d, searchKey(d.customerName), {}, {}, {}};
+        row.snapshot = canonicalJson(d, &row.customerJson, &row.breakdownJson);
+        rows.append(std::move(row));
+    }
+    KONTOR_TRY(m_ledger.writeIssued(rows));
+    for (auto it = seriesNext.cbegin(); it != seriesNext.cend(); ++it)
+        KONTOR_TRY(store.exec(u"UPDATE series SET next_number = max(next_number, ?) WHERE id = ?"_s,
+                              {it.value(), it.key()}));
+    for (const Document &d : std::as_const(docs)) {
+        if (d.kind != DocumentKind::CreditNote || d.referenceId.isEmpty())
+            continue;
+        KONTOR_TRY(store.exec(u"UPDATE documents SET credited = credited + ? WHERE id = ?"_s,
+                              {d.totals.payable, d.referenceId}));
+        KONTOR_TRY(m_ledger.refreshStatus(d.referenceId));
+    }
+    return {};
+}
+
 QJsonObject Replica::reissuedFields(const QJsonObject &fields, const QString &opId)
 {
     QJsonObject out = fields;

@@ -93,6 +93,18 @@ public:
     Status apply(const QString &entity, const QString &id, const RecordState &state,
                  Presence presence = Unknown);
 
+    // Issued documents (invoices, credit notes) the ledger does not hold yet, as a new device
+    // receives them from the snapshot: the same rows, audit entries and derived data as apply()
+    // with Absent for each, written in batches. All or nothing. Must run inside a
+    // WriteTransaction.
+    struct Incoming
+    {
+        QString entity;
+        QString id;
+        RecordState state;
+    };
+    Status applyNewIssued(const QList<Incoming> &records);
+
     // Another device issued the same draft first (the server said so when it accepted this
     // device's issue under a new id): this device's invoice moves there, number and all, and
     // the draft id is left as a draft shell for the other device's invoice to arrive in. The

@@ -700,6 +700,30 @@ Result<bool> SyncEngine::applySnapshotRecord(const SnapshotRecord &record, int *
     return changed;
 }
 
+Result<int> SyncEngine::applyNewIssued(const QList<SnapshotRecord> &records)
+{
+    // A savepoint: all of them or none.
+    WriteTransaction tx(m_replica.store());
+    QList<Replica::Incoming> incoming;
+    incoming.reserve(records.size());
+    for (const SnapshotRecord &record : records) {
+        RecordState state;
+        for (const Op &op : snapshotOps(record)) {
+            m_replica.observe(op.hlc);
+            MergeResult merged = merge(state, op);
+            if (merged.outcome == MergeOutcome::Rejected || !merged.lost.isEmpty())
+                return merged.error.rule.isEmpty()
+                    ? Error {ErrorKind::Conflict, {}, u"not-new"_s, u"not a new record"_s}
+                    : merged.error;
+            state = merged.state;
+        }
+        incoming.append({record.entity, record.id, state});
+    }
+    KONTOR_TRY(m_replica.applyNewIssued(incoming));
+    KONTOR_TRY(tx.commit());
+    return int(incoming.size());
+}
+
 void SyncEngine::onSnapshot(Result<SnapshotPage> page)
 {
     if (!page.ok())
@@ -725,18 +749,44 @@ void SyncEngine::onSnapshot(Result<SnapshotPage> page)
         while (progressed && !waiting.isEmpty()) {
             progressed = false;
             QList<SnapshotRecord> still;
-            for (const SnapshotRecord &record : std::as_const(waiting)) {
+            auto applyOne = [&](const SnapshotRecord &record) {
                 auto applied = applySnapshotRecord(record, &conflicts);
                 if (!applied.ok()) {
                     if (still.isEmpty())
                         firstError = applied.error();
                     still.append(record);
-                    continue;
+                    return;
                 }
                 progressed = true;
                 if (applied.value())
                     ++changed;
+            };
+            // A new device takes runs of issued documents in batches (they cannot be here
+            // yet); a run that cannot be written whole goes record by record.
+            QList<SnapshotRecord> run;
+            auto flushRun = [&] {
+                if (run.isEmpty())
+                    return;
+                if (auto n = applyNewIssued(run); n.ok()) {
+                    progressed = true;
+                    changed += n.value();
+                } else {
+                    for (const SnapshotRecord &record : std::as_const(run))
+                        applyOne(record);
+                }
+                run.clear();
+            };
+            for (const SnapshotRecord &record : std::as_const(waiting)) {
+                if (m_freshBootstrap && isDocumentEntity(record.entity)
+                    && record.entity != u"quote"_s
+                    && !record.fields.value(u"number"_s).toString().isEmpty()) {
+                    run.append(record);
+                    continue;
+                }
+                flushRun();
+                applyOne(record);
             }
+            flushRun();
             waiting = std::move(still);
         }
         m_snapshotWaiting = std::move(waiting);

@@ -160,6 +160,8 @@ private:
     void stepSnapshot(const QString &after);
     void onSnapshot(Result<SnapshotPage> page);
     Result<bool> applySnapshotRecord(const SnapshotRecord &record, int *conflicts);
+    // A run of issued documents for a new device, written in batches; the count applied.
+    Result<int> applyNewIssued(const QList<SnapshotRecord> &records);
     void finishCycle(const Error *error);
     void startLongPoll();
     void onLongPoll(Result<PullResponse> response);

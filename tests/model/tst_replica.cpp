@@ -4,7 +4,9 @@
 #include "replica.h"
 #include "testledger.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 using namespace Kontor;
 using namespace Kontor::Test;
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void clocksComeFromTheOutbox();
     void conflictsAndRejectionsAreKept();
     void cursorAndPending();
+    void newIssuedInBatchesAsOneByOne();
 
 private:
     // Applies the current state of every record A changed, in the order A first changed them.
@@ -216,6 +219,105 @@ void TestReplica::cursorAndPending()
     QCOMPARE(ra.pendingCount().value(), n - 1);
     QVERIFY(ra.markAllUnpushed());
     QCOMPARE(ra.pendingCount().value(), n);
+}
+
+void TestReplica::newIssuedInBatchesAsOneByOne()
+{
+    // A's invoices and a credit note reach two new ledgers: B one record at a time (apply with
+    // Absent, as a new device did before), C with the issued documents in one batch. Same books,
+    // same rows, same audit entries.
+    Ledger &a = *m_a->ledger;
+    QList<QString> issuedIds;
+    for (int i = 0; i < 5; ++i) {
+        auto inv = m_a->issued(1 + i % 3);
+        QVERIFY(inv);
+        issuedIds.append(inv->id);
+    }
+    CreditNoteRequest cr;
+    cr.invoiceId = issuedIds.first();
+    cr.reason = u"returned"_s;
+    auto cn = a.createCreditNote(cr);
+    QVERIFY(cn);
+    QVERIFY(a.issue(cn->id));
+    issuedIds.append(cn->id);
+
+    Replica ra(a);
+    auto entries = ra.pending(100000);
+    QVERIFY(entries);
+    QTemporaryDir dir;
+    auto cStore = Store::open(dir.filePath(u"c.kontor"_s), Store::OpenMode::CreateNew);
+    QVERIFY(cStore);
+    Ledger c(*cStore.value());
+    Replica rb(*m_b);
+    Replica rc(c);
+    QList<Replica::Incoming> batch;
+    {
+        WriteTransaction tb(*m_bStore);
+        WriteTransaction tc(*cStore.value());
+        QSet<QString> seen;
+        for (const OutboxEntry &e : entries.value()) {
+            if (seen.contains(e.entity + e.entityId))
+                continue;
+            seen.insert(e.entity + e.entityId);
+            const RecordState state = ra.record(e.entity, e.entityId).value();
+            const bool issued = issuedIds.contains(e.entityId);
+            QVERIFY(
+                rb.apply(e.entity, e.entityId, state, issued ? Replica::Absent : Replica::Unknown));
+            if (issued)
+                batch.append({e.entity, e.entityId, state});
+            else
+                QVERIFY(rc.apply(e.entity, e.entityId, state));
+        }
+        QCOMPARE(batch.size(), issuedIds.size());
+        const Status applied = rc.applyNewIssued(batch);
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+        QVERIFY(tb.commit());
+        QVERIFY(tc.commit());
+    }
+    QCOMPARE(rc.digest().value(), ra.digest().value());
+    QCOMPARE(rc.digest().value(), rb.digest().value());
+    auto rows = [](Store &s, const QString &sql) {
+        QStringList out;
+        QSqlQuery q(s.database());
+        if (!q.exec(sql))
+            return QStringList {q.lastError().text()};
+        while (q.next()) {
+            QStringList cols;
+            for (int i = 0; i < q.record().count(); ++i)
+                cols.append(q.value(i).toString());
+            out.append(cols.join(u'|'));
+        }
+        return out;
+    };
+    const QString docs = u"SELECT id, kind, status, series_id, number, sequence, customer_id, "
+                         "customer_name, customer_key, customer_snapshot, issue_date, due_date, "
+                         "currency, line_net, vat_total, total, paid, credited, breakdown, "
+                         "coalesce(issued_by_device, '') FROM documents ORDER BY id"_s;
+    QCOMPARE(rows(c.store(), docs), rows(*m_bStore, docs));
+    const QString lines = u"SELECT * FROM document_lines ORDER BY document_id, position"_s;
+    QCOMPARE(rows(c.store(), lines), rows(*m_bStore, lines));
+    const QString audit = u"SELECT entity, entity_id, action, payload FROM audit_chain "
+                          "ORDER BY seq"_s;
+    QCOMPARE(rows(c.store(), audit), rows(*m_bStore, audit));
+    const QString series = u"SELECT id, next_number FROM series ORDER BY id"_s;
+    QCOMPARE(rows(c.store(), series), rows(*m_bStore, series));
+    QCOMPARE(count(*cStore.value(), u"SELECT count(*) FROM outbox"_s), qint64(0));
+    auto report = c.verify();
+    QVERIFY(report);
+    QVERIFY(report->ok());
+    QCOMPARE(report->entries, qint64(issuedIds.size()));
+    QCOMPARE(c.document(issuedIds.first())->creditedMinor,
+             a.document(issuedIds.first())->creditedMinor);
+
+    // A record that is not an issued document refuses the batch, which writes nothing.
+    const qint64 before = count(c.store(), u"SELECT count(*) FROM documents"_s);
+    WriteTransaction again(c.store());
+    auto draft = m_a->draft(1);
+    QVERIFY(draft);
+    QList<Replica::Incoming> wrong {
+        {u"invoice"_s, draft->id, ra.record(u"invoice"_s, draft->id).value()}};
+    QCOMPARE(rc.applyNewIssued(wrong).error().rule, u"not-issued"_s);
+    QCOMPARE(count(c.store(), u"SELECT count(*) FROM documents"_s), before);
 }
 
 QTEST_GUILESS_MAIN(TestReplica)
