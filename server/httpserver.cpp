@@ -97,7 +97,7 @@ public:
         m_state = State::Head;
         --m_server->m_inFlight;
         write(r);
-        if (!m_keepAlive || m_server->m_draining) {
+        if (!keepsAlive()) {
             finish();
             return;
         }
@@ -143,6 +143,11 @@ public:
 private:
     enum class State { Head, Body, Waiting, Closed };
 
+    bool keepsAlive() const
+    {
+        return m_keepAlive && m_server->m_keepAlive && !m_server->m_draining;
+    }
+
     void fail(int status, const QString &rule, const QString &message)
     {
         m_keepAlive = false;
@@ -158,8 +163,7 @@ private:
             + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\n";
         for (const auto &[name, value] : r.headers)
             out += name + ": " + value + "\r\n";
-        out += (m_keepAlive && !m_server->m_draining) ? "Connection: keep-alive\r\n\r\n"
-                                                      : "Connection: close\r\n\r\n";
+        out += keepsAlive() ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
         out += r.body;
         m_socket->write(out);
     }
@@ -424,6 +428,11 @@ void HttpServer::connectionClosed(HttpConnection *connection)
     m_connections.remove(connection);
     if (m_draining && m_connections.isEmpty())
         Q_EMIT drained();
+}
+
+void HttpServer::stopKeepAlive()
+{
+    m_keepAlive = false;
 }
 
 void HttpServer::stopAccepting()

@@ -92,6 +92,10 @@ public:
                   const std::optional<QSslConfiguration> &tls);
     quint16 port() const;
 
+    // Still accepting, but every answer from now on says "Connection: close" and closes its
+    // connection, so clients and load balancers open a new one for their next request, which
+    // goes to another instance once this one is out of rotation (the shutdown grace).
+    void stopKeepAlive();
     // Stops accepting connections; idle keep-alive connections are closed, busy ones close
     // after their answer. drained() follows once no connection is left.
     void stopAccepting();
@@ -112,6 +116,7 @@ private:
     QTcpServer *m_listener = nullptr;
     QSet<HttpConnection *> m_connections;
     int m_inFlight = 0;
+    bool m_keepAlive = true;
     bool m_draining = false;
 };
 

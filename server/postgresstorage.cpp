@@ -2,12 +2,16 @@
 
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -100,8 +104,57 @@ const char *const SchemaV1[] = {
     "CREATE INDEX login_attempts_at ON login_attempts (at)",
 };
 
-// Serialises schema migrations of every instance on one database (pg_advisory_xact_lock).
+// Serialises schema migrations of every instance on one database. The first release takes it
+// with pg_advisory_xact_lock; later ones hold it for a whole migration (pg_advisory_lock), since
+// a backfill spans many transactions. Either way instances exclude each other.
 constexpr qint64 SchemaLockKey = 0x4b6f6e746f72; // "Kontor"
+
+// The expand to Schema::Expanded. The first release writes tenants.audit_head, this one
+// tenants.audit_head_hash: while both may run, a trigger copies whichever a statement changed
+// to the other, in the writer's own statement, so each release reads what the other wrote. A
+// read with a fallback would not do: audit_head is updated by every push, so a value this
+// release wrote earlier would be stale, not missing. This release's statements never name
+// audit_head, so they keep working after the contract, even while it runs.
+// Nor does it need a fallback for rows the backfill has not reached: it serves only once the
+// backfill is complete, since a starting instance runs the expand to its end before it listens.
+const char *const ExpandStatements[] = {
+    "ALTER TABLE kontor_schema ADD COLUMN IF NOT EXISTS revision INTEGER, "
+    "ADD COLUMN IF NOT EXISTS phase TEXT",
+    // A constant default: no table rewrite, only a catalogue change.
+    R"(ALTER TABLE tenants ADD COLUMN IF NOT EXISTS audit_head_hash TEXT COLLATE "C" NOT NULL
+        DEFAULT '')",
+    R"(CREATE OR REPLACE FUNCTION kontor_tenants_audit_head_sync() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                IF NEW.audit_head_hash = '' THEN
+                    NEW.audit_head_hash := NEW.audit_head;
+                ELSE
+                    NEW.audit_head := NEW.audit_head_hash;
+                END IF;
+            ELSIF NEW.audit_head_hash IS DISTINCT FROM OLD.audit_head_hash THEN
+                NEW.audit_head := NEW.audit_head_hash;
+            ELSIF NEW.audit_head IS DISTINCT FROM OLD.audit_head THEN
+                NEW.audit_head_hash := NEW.audit_head;
+            END IF;
+            RETURN NEW;
+        END
+        $$)",
+    "DROP TRIGGER IF EXISTS kontor_tenants_audit_head_sync ON tenants",
+    "CREATE TRIGGER kontor_tenants_audit_head_sync BEFORE INSERT OR UPDATE ON tenants "
+    "FOR EACH ROW EXECUTE FUNCTION kontor_tenants_audit_head_sync()",
+};
+
+const char *const ContractStatements[] = {
+    "DROP TRIGGER IF EXISTS kontor_tenants_audit_head_sync ON tenants",
+    "DROP FUNCTION IF EXISTS kontor_tenants_audit_head_sync()",
+    "ALTER TABLE tenants DROP COLUMN IF EXISTS audit_head",
+};
+
+// How long DDL waits for its table lock before it gives up and tries again: statements that
+// queue behind it (every push of every tenant, for ALTER TABLE tenants) wait no longer.
+const QString DdlLockTimeout = u"1s"_s;
+constexpr int DdlAttempts = 60;
 
 // NOTIFY channel on which a commit that moved a tenant's log names the tenant (a plain
 // identifier: LISTEN takes no parameter).
@@ -219,7 +272,7 @@ public:
 
     Result<QString> auditHeadHash() override
     {
-        auto q = m_storage.exec(u"SELECT audit_head FROM tenants WHERE id = ?"_s, {m_tenant});
+        auto q = m_storage.exec(u"SELECT audit_head_hash FROM tenants WHERE id = ?"_s, {m_tenant});
         KONTOR_TRY(q);
         if (!q->next())
             return Error {ErrorKind::NotFound, QString(), u"no-tenant"_s, u"no such tenant"_s};
@@ -327,7 +380,7 @@ public:
                                   {m_tenant, audit.seq, audit.opId, audit.prevHash, audit.hash}));
         // The row lock already serialises writers; the compare on head_seq is the same guard
         // as SQLite's, so a gap can never be committed even if that lock were ever skipped.
-        auto moved = m_storage.exec(u"UPDATE tenants SET head_seq = ?, audit_head = ? "
+        auto moved = m_storage.exec(u"UPDATE tenants SET head_seq = ?, audit_head_hash = ? "
                                     "WHERE id = ? AND head_seq = ?"_s,
                                     {op.seq, audit.hash, m_tenant, op.seq - 1});
         KONTOR_TRY(moved);
@@ -470,7 +523,7 @@ Result<PostgresUrl> PostgresStorage::parseUrl(const QString &text)
     return out;
 }
 
-Status PostgresStorage::open(const QString &url)
+Status PostgresStorage::open(const QString &url, OpenMode mode)
 {
     auto parsed = parseUrl(url);
     KONTOR_TRY(parsed);
@@ -490,7 +543,20 @@ Status PostgresStorage::open(const QString &url)
     m_db.setDatabaseName(m_url.database);
     m_db.setConnectOptions(options.join(u' '));
     KONTOR_TRY(connectNow());
-    return migrate();
+    if (mode == OpenMode::Maintain)
+        return {};
+    // Up to date: nothing to write (so an instance may also start against a standby).
+    auto status = schemaStatus();
+    KONTOR_TRY(status);
+    if (!status->usable())
+        return newerSchemaError(*status);
+    if (status->version > Schema::Latest)
+        qCInfo(lcServer) << "the database has schema version" << status->version
+                         << "(newer than this release's" << Schema::Latest
+                         << "but compatible with it)";
+    if (status->version < Schema::Expanded)
+        return migrateTo(Schema::Expanded);
+    return {};
 }
 
 pg_conn *PostgresStorage::connection() const
@@ -734,69 +800,223 @@ void PostgresStorage::rollback()
     m_failedQueries.clear();
 }
 
-Result<int> PostgresStorage::schemaVersion()
+Result<SchemaStatus> PostgresStorage::schemaStatus()
 {
+    KONTOR_TRY(ensureConnected());
+    SchemaStatus s;
     auto exists = exec(u"SELECT to_regclass('kontor_schema') IS NOT NULL"_s);
     KONTOR_TRY(exists);
-    if (!exists->next() || !exists->value(0).toBool())
-        return 0;
-    auto v = exec(u"SELECT version FROM kontor_schema WHERE id = 1"_s);
-    KONTOR_TRY(v);
-    return v->next() ? v->value(0).toInt() : 0;
+    if (!exists->next() || !exists->value(0).toBool()) {
+        s.phase = schemaPhase(0);
+        return s;
+    }
+    // The row as JSON: the first release's table has no revision or phase columns.
+    auto row = exec(u"SELECT to_jsonb(k)::text FROM kontor_schema k WHERE id = 1"_s);
+    KONTOR_TRY(row);
+    if (!row->next()) {
+        s.phase = schemaPhase(0);
+        return s;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(row->value(0).toString().toUtf8()).object();
+    // kontor_schema.version is what the first release reads as the schema version: it holds
+    // compatibleFrom; the version itself is the revision from the expand on.
+    s.compatibleFrom = o.value(u"version"_s).toInt();
+    s.version = o.value(u"revision"_s).toInt(s.compatibleFrom);
+    const QString phase = o.value(u"phase"_s).toString();
+    s.phase = s.version > Schema::Latest || phase.isEmpty() ? schemaPhase(s.version) : phase;
+    return s;
 }
 
-Status PostgresStorage::migrate()
+Status PostgresStorage::lockSchema()
 {
-    auto newer = [](int version) {
-        return Error {
-            ErrorKind::Usage, QString(), u"newer-schema"_s,
-            u"the database has schema version %1; this kontor-syncd knows up to %2"_s.arg(version)
-                .arg(SchemaVersion)};
-    };
-    // Up to date: nothing to write (so an instance may also start against a standby).
-    auto current = schemaVersion();
-    KONTOR_TRY(current);
-    if (*current == SchemaVersion)
-        return {};
-    if (*current > SchemaVersion)
-        return newer(*current);
+    // lock_timeout bounds the wait; another instance's backfill may take longer, so wait again.
+    for (int attempt = 1;; ++attempt) {
+        auto locked = exec(u"SELECT pg_advisory_lock(?)"_s, {SchemaLockKey});
+        if (locked)
+            return {};
+        if (m_lastSqlState != u"55P03")
+            return locked.error();
+        logEvent(QtInfoMsg, "kontor.server", u"waiting for another instance's schema migration"_s,
+                 {{u"event"_s, u"migration"_s}, {u"attempt"_s, attempt}});
+    }
+}
 
-    KONTOR_TRY(begin());
-    auto fail = [this](const Error &e) {
-        rollback();
-        return e;
-    };
-    // Instances starting together queue here; each reads the version again once it holds the
-    // lock, so only the first migrates.
-    if (auto r = exec(u"SELECT pg_advisory_xact_lock(?)"_s, {SchemaLockKey}); !r)
-        return fail(r.error());
-    if (auto r = exec(u"CREATE TABLE IF NOT EXISTS kontor_schema (id INTEGER PRIMARY KEY "
-                      "CHECK (id = 1), version INTEGER NOT NULL)"_s);
-        !r)
-        return fail(r.error());
-    auto locked = exec(u"SELECT version FROM kontor_schema WHERE id = 1"_s);
-    if (!locked)
-        return fail(locked.error());
-    const int version = locked->next() ? locked->value(0).toInt() : 0;
-    if (version > SchemaVersion)
-        return fail(newer(version));
-    if (version == SchemaVersion) {
-        rollback();
+void PostgresStorage::unlockSchema()
+{
+    (void)exec(u"SELECT pg_advisory_unlock(?)"_s, {SchemaLockKey});
+}
+
+Status PostgresStorage::migrateTo(int target, const MigrationOptions &options)
+{
+    if (target < Schema::Base || target > Schema::Latest)
+        return Error {ErrorKind::Usage, QString(), u"bad-version"_s,
+                      u"no schema version %1: this kontor-syncd knows %2 to %3"_s.arg(target)
+                          .arg(Schema::Base)
+                          .arg(Schema::Latest)};
+    auto status = schemaStatus();
+    KONTOR_TRY(status);
+    if (!status->usable())
+        return newerSchemaError(*status);
+    if (status->version >= target)
         return {};
-    }
-    if (version < 1) {
-        for (const char *sql : SchemaV1) {
-            if (auto r = exec(QString::fromUtf8(sql)); !r)
-                return fail(r.error());
+
+    // Instances starting together queue here; each reads the version again once it holds the
+    // lock, so only the first migrates. The lock goes with the connection if this one dies, and
+    // every step can run again, so the next instance resumes a migration cut off halfway.
+    KONTOR_TRY(lockSchema());
+    auto unlock = qScopeGuard([this] { unlockSchema(); });
+    status = schemaStatus();
+    KONTOR_TRY(status);
+    if (!status->usable())
+        return newerSchemaError(*status);
+    for (int version = status->version; version < target; ++version) {
+        QElapsedTimer started;
+        started.start();
+        switch (version) {
+        case 0:
+            KONTOR_TRY(createBase());
+            break;
+        case Schema::Base:
+            KONTOR_TRY(expand(options));
+            break;
+        case Schema::Expanded:
+            KONTOR_TRY(contract(options));
+            break;
+        default:
+            break;
         }
+        logEvent(QtInfoMsg, "kontor.server", u"schema migrated"_s,
+                 {{u"event"_s, u"migration"_s},
+                  {u"from"_s, version},
+                  {u"to"_s, version + 1},
+                  {u"phase"_s, schemaPhase(version + 1)},
+                  {u"duration_ms"_s, started.elapsed()}});
     }
-    if (auto r = exec(u"INSERT INTO kontor_schema (id, version) VALUES (1, ?) ON CONFLICT (id) "
-                      "DO UPDATE SET version = excluded.version"_s,
-                      {SchemaVersion});
-        !r)
-        return fail(r.error());
-    KONTOR_TRY(commit());
-    qCInfo(lcServer) << "database migrated from version" << version << "to" << SchemaVersion;
+    return {};
+}
+
+Status PostgresStorage::ddlTransaction(const QString &what, const std::function<Status()> &body)
+{
+    for (int attempt = 1;; ++attempt) {
+        m_lastSqlState.clear();
+        KONTOR_TRY(begin());
+        Status s = exec(u"SET LOCAL lock_timeout = '%1'"_s.arg(DdlLockTimeout)).ok()
+            ? body()
+            : Status(unavailable(u"cannot set lock_timeout"_s));
+        if (s) {
+            s = commit();
+            if (s)
+                return {};
+        }
+        const bool lockTimeout = m_lastSqlState == u"55P03";
+        rollback();
+        if (!lockTimeout || attempt >= DdlAttempts)
+            return s;
+        // The table is busy (pushes hold its rows): let them through, then try again.
+        logEvent(QtInfoMsg, "kontor.server", u"schema change waiting for a table lock"_s,
+                 {{u"event"_s, u"migration"_s}, {u"step"_s, what}, {u"attempt"_s, attempt}});
+        QThread::msleep(std::min(100 * attempt, 1000));
+    }
+}
+
+Status PostgresStorage::createBase()
+{
+    return ddlTransaction(u"create"_s, [this]() -> Status {
+        KONTOR_TRY(exec(u"CREATE TABLE IF NOT EXISTS kontor_schema (id INTEGER PRIMARY KEY "
+                        "CHECK (id = 1), version INTEGER NOT NULL)"_s));
+        auto existing = exec(u"SELECT version FROM kontor_schema WHERE id = 1"_s);
+        KONTOR_TRY(existing);
+        if (existing->next())
+            return {}; // a release that takes the lock only per transaction was first
+        for (const char *sql : SchemaV1)
+            KONTOR_TRY(exec(QString::fromUtf8(sql)));
+        KONTOR_TRY(
+            exec(u"INSERT INTO kontor_schema (id, version) VALUES (1, ?)"_s, {Schema::Base}));
+        return {};
+    });
+}
+
+Status PostgresStorage::expand(const MigrationOptions &options)
+{
+    // One short transaction for the additions, then the backfill in batches, then the new
+    // version. Every step can run again, so an expand cut off halfway is resumed.
+    KONTOR_TRY(ddlTransaction(u"expand"_s, [this]() -> Status {
+        for (const char *sql : ExpandStatements)
+            KONTOR_TRY(exec(QString::fromUtf8(sql)));
+        KONTOR_TRY(exec(u"UPDATE kontor_schema SET revision = ?, phase = ? WHERE id = 1 AND "
+                        "coalesce(revision, version) < ?"_s,
+                        {Schema::Base, u"expanding"_s, Schema::Expanded}));
+        return {};
+    }));
+    KONTOR_TRY(copyAuditHeads(u"backfill"_s, options));
+    // kontor_schema.version stays at Base: the first release may still start.
+    KONTOR_TRY(exec(u"UPDATE kontor_schema SET revision = ?, phase = ? WHERE id = 1 AND "
+                    "revision < ?"_s,
+                    {Schema::Expanded, u"expanded"_s, Schema::Expanded}));
+    return {};
+}
+
+Status PostgresStorage::contract(const MigrationOptions &options)
+{
+    // The trigger kept both columns equal; a last pass makes sure before audit_head goes. A
+    // write of the first release after it still goes through the trigger, until the
+    // transaction below drops both (and holds the table meanwhile).
+    KONTOR_TRY(copyAuditHeads(u"check"_s, options));
+    return ddlTransaction(u"contract"_s, [this]() -> Status {
+        for (const char *sql : ContractStatements)
+            KONTOR_TRY(exec(QString::fromUtf8(sql)));
+        // From here the first release refuses the database.
+        KONTOR_TRY(exec(
+            u"UPDATE kontor_schema SET version = ?, revision = ?, phase = ? "
+            "WHERE id = 1"_s,
+            {Schema::compatibleFrom(Schema::Contracted), Schema::Contracted, u"contracted"_s}));
+        return {};
+    });
+}
+
+Status PostgresStorage::copyAuditHeads(const QString &step, const MigrationOptions &options)
+{
+    MigrationProgress progress;
+    progress.step = step;
+    const int batch = std::max(1, options.batchSize);
+    QString after; // keyset: ids are non-empty, so every id sorts after ''
+    int retries = 0;
+    for (;;) {
+        m_lastSqlState.clear();
+        auto bound = exec(u"SELECT max(id), count(*) FROM (SELECT id FROM tenants WHERE id > ? "
+                          "ORDER BY id LIMIT ?) b"_s,
+                          {after, batch});
+        KONTOR_TRY(bound);
+        if (!bound->next() || bound->value(1).toLongLong() == 0)
+            break;
+        const QString last = bound->value(0).toString();
+        // One statement, its own transaction: it waits for pushes holding these rows (each
+        // holds its tenant's row for milliseconds) and holds them itself only as long.
+        auto copied = exec(u"UPDATE tenants SET audit_head_hash = audit_head WHERE id > ? AND "
+                           "id <= ? AND audit_head_hash IS DISTINCT FROM audit_head"_s,
+                           {after, last});
+        if (!copied && m_lastSqlState == u"55P03" && ++retries < DdlAttempts)
+            continue; // a push held a row past lock_timeout: the same batch again
+        KONTOR_TRY(copied);
+        retries = 0;
+        progress.rowsScanned += bound->value(1).toLongLong();
+        progress.rowsCopied += std::max(0, copied->numRowsAffected());
+        ++progress.batches;
+        after = last;
+        if (options.afterBatch)
+            options.afterBatch(progress);
+    }
+    if (progress.rowsScanned > 0)
+        logEvent(QtInfoMsg, "kontor.server", u"audit heads copied"_s,
+                 {{u"event"_s, u"migration"_s},
+                  {u"step"_s, step},
+                  {u"rows"_s, progress.rowsScanned},
+                  {u"copied"_s, progress.rowsCopied},
+                  {u"batches"_s, progress.batches}});
+    if (step == u"check" && progress.rowsCopied > 0)
+        qCWarning(lcServer) << progress.rowsCopied
+                            << "tenants had audit_head_hash behind audit_head before the "
+                               "contract; copied";
     return {};
 }
 
@@ -1015,7 +1235,7 @@ Result<QList<AuditEntry>> PostgresStorage::auditAfter(const QString &tenantId, q
 Result<AuditEntry> PostgresStorage::auditHead(const QString &tenantId)
 {
     KONTOR_TRY(ensureConnected());
-    auto q = exec(u"SELECT head_seq, audit_head FROM tenants WHERE id = ?"_s, {tenantId});
+    auto q = exec(u"SELECT head_seq, audit_head_hash FROM tenants WHERE id = ?"_s, {tenantId});
     KONTOR_TRY(q);
     if (!q->next())
         return Error {ErrorKind::NotFound, QString(), u"no-tenant"_s, u"no such tenant"_s};

@@ -3,8 +3,9 @@
 // errors as SqliteStorage; what differs is what a shared, replicated server needs:
 // - a push takes its tenant's row FOR NO KEY UPDATE, so sequence numbers, the audit chain and op
 //   results are serialised per tenant across processes, while other tenants run in parallel;
-// - the schema is migrated at open under a transaction-scoped advisory lock, so instances that
-//   start together do not race;
+// - the schema is migrated under an advisory lock, so instances that start together, or start
+//   while `--migrate` runs, do not race; DDL waits at most a second for its table lock (and
+//   tries again), so pushes queued behind it are not held up for long;
 // - a broken connection fails the call in progress (rule "database-unavailable", HTTP 503; ops
 //   are idempotent, so the client's retry is safe) and the next call connects again, which after
 //   a failover reaches the new leader through HAProxy;
@@ -63,9 +64,11 @@ public:
     // host), and the libpq keywords in docs/sync-protocol.md. Bad input is an error naming it.
     static Result<PostgresUrl> parseUrl(const QString &url);
 
-    // Connects and creates or migrates the schema.
-    Status open(const QString &url);
-    static constexpr int SchemaVersion = 1;
+    // Connects; with OpenMode::Serve also checks and migrates the schema (storage.h).
+    Status open(const QString &url, OpenMode mode = OpenMode::Serve);
+
+    Result<SchemaStatus> schemaStatus() override;
+    Status migrateTo(int version, const MigrationOptions &options = {}) override;
 
     Status ping() override;
     Status createTenant(const QString &tenantId, const QString &name, const QString &epoch,
@@ -107,8 +110,16 @@ private:
 
     Status connectNow();
     Status ensureConnected();
-    Status migrate();
-    Result<int> schemaVersion();
+    Status lockSchema();
+    void unlockSchema();
+    Status createBase();
+    Status expand(const MigrationOptions &options);
+    Status contract(const MigrationOptions &options);
+    // Copies audit_head to audit_head_hash where they differ, a batch per transaction.
+    Status copyAuditHeads(const QString &step, const MigrationOptions &options);
+    // Runs `body` in a transaction whose DDL waits at most a second for a table lock, and
+    // tries again a while when it does not get it.
+    Status ddlTransaction(const QString &what, const std::function<Status()> &body);
     Status begin();
     Status commit();
     void rollback();

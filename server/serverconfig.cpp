@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Kontor::Server {
@@ -62,7 +64,18 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
     const QCommandLineOption logFormat(u"log-format"_s, u"json (default) or text."_s, u"FORMAT"_s);
     const QCommandLineOption iterations(
         u"password-iterations"_s, u"PBKDF2 iterations for new passwords (>= 200000)."_s, u"N"_s);
-    p.addOptions({config, listen, database, tlsCert, tlsKey, logFormat, iterations});
+    const QCommandLineOption grace(
+        u"shutdown-grace"_s,
+        u"After SIGTERM, answer /readyz with 503 but keep serving for MS milliseconds before "
+        "draining, so a load balancer stops sending requests first (default 0)."_s,
+        u"MS"_s);
+    const QCommandLineOption migrate(
+        u"migrate"_s,
+        u"Apply the schema's expand or contract phase, or print its status as JSON, and exit "
+        "instead of serving."_s,
+        u"expand|contract|status"_s);
+    p.addOptions(
+        {config, listen, database, tlsCert, tlsKey, logFormat, iterations, grace, migrate});
     if (!p.parse(arguments))
         return configError({}, p.errorText());
     if (p.isSet(u"help"_s)) {
@@ -87,7 +100,8 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
                                         u"log-format"_s,
                                         u"password-iterations"_s,
                                         u"request-timeout-ms"_s,
-                                        u"drain-timeout-ms"_s};
+                                        u"drain-timeout-ms"_s,
+                                        u"shutdown-grace"_s};
         for (const QString &key : file.allKeys()) {
             const QString bare = key.startsWith(u"server/"_s) ? key.mid(7) : key;
             if (!known.contains(bare))
@@ -95,7 +109,7 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
             values.insert(bare, file.value(key).toString());
         }
     }
-    for (const auto *o : {&listen, &database, &tlsCert, &tlsKey, &logFormat, &iterations})
+    for (const auto *o : {&listen, &database, &tlsCert, &tlsKey, &logFormat, &iterations, &grace})
         if (p.isSet(*o))
             values.insert(o->names().constFirst(), p.value(*o));
 
@@ -124,19 +138,35 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
         c.logFormat = LogFormat::Text;
     else
         return configError(u"log-format"_s, u"expected json or text"_s);
-    auto number = [&](const QString &key, int min, int &out) -> Status {
+    auto number = [&](const QString &key, int min, int &out,
+                      int max = std::numeric_limits<int>::max()) -> Status {
         if (!values.contains(key))
             return {};
         bool ok = false;
         const int v = values.value(key).toInt(&ok);
-        if (!ok || v < min)
-            return configError(key, u"%1 must be a number of at least %2"_s.arg(key).arg(min));
+        if (!ok || v < min || v > max)
+            return configError(
+                key,
+                max == std::numeric_limits<int>::max()
+                    ? u"%1 must be a number of at least %2"_s.arg(key).arg(min)
+                    : u"%1 must be a number from %2 to %3"_s.arg(key).arg(min).arg(max));
         out = v;
         return {};
     };
     KONTOR_TRY(number(u"password-iterations"_s, MinPasswordIterations, c.passwordIterations));
     KONTOR_TRY(number(u"request-timeout-ms"_s, 1000, c.requestTimeoutMs));
     KONTOR_TRY(number(u"drain-timeout-ms"_s, 0, c.drainTimeoutMs));
+    // An hour at most: a typo in the unit must not keep an instance half-stopped for a day.
+    KONTOR_TRY(number(u"shutdown-grace"_s, 0, c.shutdownGraceMs, 3600 * 1000));
+
+    // A command line option only: a config file that migrates on every start would be a trap.
+    if (p.isSet(migrate)) {
+        c.migrate = p.value(migrate);
+        if (c.migrate != u"expand" && c.migrate != u"contract" && c.migrate != u"status")
+            return configError(u"migrate"_s,
+                               u"unknown --migrate command '%1': expected expand, contract or "
+                               "status"_s.arg(c.migrate));
+    }
 
     // Plain HTTP carries passwords and tokens in the clear: only on this machine.
     if (!c.tls() && !c.address.isLoopback())

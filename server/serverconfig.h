@@ -22,6 +22,11 @@ struct ServerConfig
     int passwordIterations = 0; // 0: the built-in default
     int requestTimeoutMs = 30000;
     int drainTimeoutMs = 30000;
+    // After SIGTERM: how long /readyz answers 503 while everything else is still served, so a
+    // load balancer takes the instance out before it stops accepting connections.
+    int shutdownGraceMs = 0;
+    // A one-shot schema command (--migrate) instead of serving: "expand", "contract", "status".
+    QString migrate;
 
     bool tls() const { return !tlsCert.isEmpty(); }
     // Reads the flags (and the file named by --config) of `arguments` (argv, program first).

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -89,6 +90,44 @@ const char *const SchemaV1[] = {
     "CREATE INDEX login_attempts_key ON login_attempts (key, at)",
 };
 
+// The expand to Schema::Expanded. The first release writes tenants.audit_head, this one
+// tenants.audit_head_hash: while both may run, triggers copy whichever a statement changed to
+// the other, so each release reads what the other wrote (the copy runs in the writer's
+// statement, under its transaction). A read with a fallback would not do: audit_head is
+// updated by every push, so a value this release wrote earlier would be stale, not missing.
+// This release's statements never name audit_head, so they keep working after the contract.
+// Nor does it need a fallback for rows the backfill has not reached: it serves only once the
+// backfill is complete, since a starting instance runs the expand to its end before it listens.
+const char *const ExpandTriggers[] = {
+    R"(CREATE TRIGGER IF NOT EXISTS tenants_audit_head_insert AFTER INSERT ON tenants
+        WHEN NEW.audit_head_hash IS NOT NEW.audit_head
+        BEGIN
+            UPDATE tenants SET
+                audit_head_hash = CASE WHEN NEW.audit_head_hash = '' THEN NEW.audit_head
+                                       ELSE NEW.audit_head_hash END,
+                audit_head = CASE WHEN NEW.audit_head_hash = '' THEN NEW.audit_head
+                                  ELSE NEW.audit_head_hash END
+            WHERE id = NEW.id;
+        END)",
+    R"(CREATE TRIGGER IF NOT EXISTS tenants_audit_head_from_old AFTER UPDATE OF audit_head
+        ON tenants
+        WHEN NEW.audit_head IS NOT OLD.audit_head AND NEW.audit_head_hash IS OLD.audit_head_hash
+        BEGIN
+            UPDATE tenants SET audit_head_hash = NEW.audit_head WHERE id = NEW.id;
+        END)",
+    R"(CREATE TRIGGER IF NOT EXISTS tenants_audit_head_from_new AFTER UPDATE OF audit_head_hash
+        ON tenants
+        WHEN NEW.audit_head_hash IS NOT OLD.audit_head_hash AND NEW.audit_head IS OLD.audit_head
+        BEGIN
+            UPDATE tenants SET audit_head = NEW.audit_head_hash WHERE id = NEW.id;
+        END)",
+};
+const char *const ExpandTriggerNames[] = {
+    "tenants_audit_head_insert",
+    "tenants_audit_head_from_old",
+    "tenants_audit_head_from_new",
+};
+
 Error dbError(const QString &what, const QSqlError &e)
 {
     return Error {ErrorKind::Io, QString(), u"database"_s, what + u": "_s + e.text()};
@@ -158,7 +197,7 @@ public:
 
     Result<QString> auditHeadHash() override
     {
-        auto q = m_storage.exec(u"SELECT audit_head FROM tenants WHERE id = ?"_s, {m_tenant});
+        auto q = m_storage.exec(u"SELECT audit_head_hash FROM tenants WHERE id = ?"_s, {m_tenant});
         KONTOR_TRY(q);
         if (!q->next())
             return Error {ErrorKind::NotFound, QString(), u"no-tenant"_s, u"no such tenant"_s};
@@ -268,7 +307,7 @@ public:
                                   "VALUES (?, ?, ?, ?, ?)"_s,
                                   {m_tenant, audit.seq, audit.opId, audit.prevHash, audit.hash}));
         // The compare on head_seq keeps the log gapless even if two writers ever raced.
-        auto moved = m_storage.exec(u"UPDATE tenants SET head_seq = ?, audit_head = ? "
+        auto moved = m_storage.exec(u"UPDATE tenants SET head_seq = ?, audit_head_hash = ? "
                                     "WHERE id = ? AND head_seq = ?"_s,
                                     {op.seq, audit.hash, m_tenant, op.seq - 1});
         KONTOR_TRY(moved);
@@ -335,7 +374,7 @@ Result<QSqlQuery> SqliteStorage::exec(const QString &sql, const QVariantList &pa
     return q;
 }
 
-Status SqliteStorage::open(const QString &path)
+Status SqliteStorage::open(const QString &path, OpenMode mode)
 {
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(path);
@@ -345,38 +384,218 @@ Status SqliteStorage::open(const QString &path)
     for (const auto &pragma : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
                                u"PRAGMA foreign_keys = ON"_s})
         KONTOR_TRY(exec(pragma));
-    return migrate();
+    if (mode == OpenMode::Maintain)
+        return {};
+    auto status = schemaStatus();
+    KONTOR_TRY(status);
+    if (!status->usable())
+        return newerSchemaError(*status);
+    if (status->version > Schema::Latest)
+        qCInfo(lcServer) << "the database has schema version" << status->version
+                         << "(newer than this release's" << Schema::Latest
+                         << "but compatible with it)";
+    if (status->version < Schema::Expanded)
+        return migrateTo(Schema::Expanded);
+    return {};
 }
 
-Status SqliteStorage::migrate()
+Status SqliteStorage::transaction(const std::function<Status()> &body)
 {
+    KONTOR_TRY(exec(u"BEGIN IMMEDIATE"_s));
+    if (Status s = body(); !s) {
+        (void)exec(u"ROLLBACK"_s);
+        return s;
+    }
+    if (auto r = exec(u"COMMIT"_s); !r) {
+        (void)exec(u"ROLLBACK"_s);
+        return r.error();
+    }
+    return {};
+}
+
+Result<bool> SqliteStorage::hasColumn(const QString &table, const QString &column)
+{
+    auto q = exec(u"SELECT 1 FROM pragma_table_info(?) WHERE name = ?"_s, {table, column});
+    KONTOR_TRY(q);
+    return q->next();
+}
+
+Result<SchemaStatus> SqliteStorage::schemaStatus()
+{
+    // PRAGMA user_version is what the first release reads as the schema version: it holds
+    // compatibleFrom; the version itself is in kontor_schema from the expand on.
     auto v = exec(u"PRAGMA user_version"_s);
     KONTOR_TRY(v);
-    const int version = v->next() ? v->value(0).toInt() : 0;
-    if (version > SchemaVersion)
-        return Error {
-            ErrorKind::Usage, QString(), u"newer-schema"_s,
-            u"the database has schema version %1; this kontor-syncd knows up to %2"_s.arg(version)
-                .arg(SchemaVersion)};
-    if (version == SchemaVersion)
-        return {};
-    KONTOR_TRY(exec(u"BEGIN IMMEDIATE"_s));
-    auto fail = [this](const Error &e) {
-        (void)exec(u"ROLLBACK"_s);
-        return e;
-    };
-    if (version < 1) {
-        for (const char *sql : SchemaV1) {
-            auto r = exec(QString::fromUtf8(sql));
-            if (!r)
-                return fail(r.error());
+    SchemaStatus s;
+    s.compatibleFrom = v->next() ? v->value(0).toInt() : 0;
+    s.version = s.compatibleFrom;
+    QString phase;
+    auto table = exec(u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"_s,
+                      {u"kontor_schema"_s});
+    KONTOR_TRY(table);
+    if (table->next()) {
+        auto row = exec(u"SELECT revision, phase FROM kontor_schema WHERE id = 1"_s);
+        KONTOR_TRY(row);
+        if (row->next()) {
+            s.version = row->value(0).toInt();
+            phase = row->value(1).toString();
         }
     }
-    if (auto r = exec(u"PRAGMA user_version = %1"_s.arg(SchemaVersion)); !r)
-        return fail(r.error());
-    if (auto r = exec(u"COMMIT"_s); !r)
-        return fail(r.error());
-    qCInfo(lcServer) << "database migrated from version" << version << "to" << SchemaVersion;
+    s.phase = s.version > Schema::Latest || phase.isEmpty() ? schemaPhase(s.version) : phase;
+    return s;
+}
+
+Status SqliteStorage::migrateTo(int target, const MigrationOptions &options)
+{
+    if (target < Schema::Base || target > Schema::Latest)
+        return Error {ErrorKind::Usage, QString(), u"bad-version"_s,
+                      u"no schema version %1: this kontor-syncd knows %2 to %3"_s.arg(target)
+                          .arg(Schema::Base)
+                          .arg(Schema::Latest)};
+    auto status = schemaStatus();
+    KONTOR_TRY(status);
+    if (!status->usable())
+        return newerSchemaError(*status);
+    for (int version = status->version; version < target; ++version) {
+        QElapsedTimer started;
+        started.start();
+        switch (version) {
+        case 0:
+            KONTOR_TRY(createBase());
+            break;
+        case Schema::Base:
+            KONTOR_TRY(expand(options));
+            break;
+        case Schema::Expanded:
+            KONTOR_TRY(contract(options));
+            break;
+        default:
+            break;
+        }
+        logEvent(QtInfoMsg, "kontor.server", u"schema migrated"_s,
+                 {{u"event"_s, u"migration"_s},
+                  {u"from"_s, version},
+                  {u"to"_s, version + 1},
+                  {u"phase"_s, schemaPhase(version + 1)},
+                  {u"duration_ms"_s, started.elapsed()}});
+    }
+    return {};
+}
+
+Status SqliteStorage::createBase()
+{
+    return transaction([this]() -> Status {
+        // Another process may have created the tables since the version was read.
+        auto v = exec(u"PRAGMA user_version"_s);
+        KONTOR_TRY(v);
+        if (v->next() && v->value(0).toInt() >= Schema::Base)
+            return {};
+        for (const char *sql : SchemaV1)
+            KONTOR_TRY(exec(QString::fromUtf8(sql)));
+        KONTOR_TRY(exec(u"PRAGMA user_version = %1"_s.arg(Schema::Base)));
+        return {};
+    });
+}
+
+Status SqliteStorage::expand(const MigrationOptions &options)
+{
+    // One short transaction for the additions (SQLite adds a column with a default without
+    // rewriting the table), then the backfill in batches, then the new version. Every step can
+    // run again, so an expand cut off halfway is resumed by the next one.
+    KONTOR_TRY(transaction([this]() -> Status {
+        KONTOR_TRY(exec(u"CREATE TABLE IF NOT EXISTS kontor_schema (id INTEGER PRIMARY KEY "
+                        "CHECK (id = 1), revision INTEGER NOT NULL, phase TEXT NOT NULL)"_s));
+        auto has = hasColumn(u"tenants"_s, u"audit_head_hash"_s);
+        KONTOR_TRY(has);
+        if (!*has)
+            KONTOR_TRY(exec(u"ALTER TABLE tenants ADD COLUMN audit_head_hash TEXT NOT NULL "
+                            "DEFAULT ''"_s));
+        for (const char *sql : ExpandTriggers)
+            KONTOR_TRY(exec(QString::fromUtf8(sql)));
+        KONTOR_TRY(exec(u"INSERT INTO kontor_schema (id, revision, phase) VALUES (1, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET phase = excluded.phase "
+                        "WHERE kontor_schema.revision < ?"_s,
+                        {Schema::Base, u"expanding"_s, Schema::Expanded}));
+        return {};
+    }));
+    KONTOR_TRY(copyAuditHeads(u"backfill"_s, options));
+    return transaction([this]() -> Status {
+        KONTOR_TRY(exec(u"UPDATE kontor_schema SET revision = ?, phase = ? WHERE id = 1 AND "
+                        "revision < ?"_s,
+                        {Schema::Expanded, u"expanded"_s, Schema::Expanded}));
+        // PRAGMA user_version stays at Base: the first release may still start.
+        return {};
+    });
+}
+
+Status SqliteStorage::contract(const MigrationOptions &options)
+{
+    // The triggers kept both columns equal; a last pass makes sure before audit_head goes.
+    KONTOR_TRY(copyAuditHeads(u"check"_s, options));
+    return transaction([this]() -> Status {
+        auto status = schemaStatus();
+        KONTOR_TRY(status);
+        if (status->version >= Schema::Contracted)
+            return {};
+        for (const char *name : ExpandTriggerNames)
+            KONTOR_TRY(exec(u"DROP TRIGGER IF EXISTS "_s + QString::fromLatin1(name)));
+        auto has = hasColumn(u"tenants"_s, u"audit_head"_s);
+        KONTOR_TRY(has);
+        if (*has)
+            KONTOR_TRY(exec(u"ALTER TABLE tenants DROP COLUMN audit_head"_s));
+        KONTOR_TRY(exec(u"UPDATE kontor_schema SET revision = ?, phase = ? WHERE id = 1"_s,
+                        {Schema::Contracted, u"contracted"_s}));
+        // From here the first release refuses the database.
+        KONTOR_TRY(
+            exec(u"PRAGMA user_version = %1"_s.arg(Schema::compatibleFrom(Schema::Contracted))));
+        return {};
+    });
+}
+
+Status SqliteStorage::copyAuditHeads(const QString &step, const MigrationOptions &options)
+{
+    MigrationProgress progress;
+    progress.step = step;
+    const int batch = std::max(1, options.batchSize);
+    QString after; // keyset: ids are non-empty, so every id sorts after ''
+    for (;;) {
+        bool done = false;
+        KONTOR_TRY(transaction([&]() -> Status {
+            auto bound = exec(u"SELECT max(id), count(*) FROM (SELECT id FROM tenants "
+                              "WHERE id > ? ORDER BY id LIMIT ?)"_s,
+                              {after, batch});
+            KONTOR_TRY(bound);
+            if (!bound->next() || bound->value(1).toLongLong() == 0) {
+                done = true;
+                return {};
+            }
+            const QString last = bound->value(0).toString();
+            auto copied = exec(u"UPDATE tenants SET audit_head_hash = audit_head WHERE id > ? "
+                               "AND id <= ? AND audit_head_hash IS NOT audit_head"_s,
+                               {after, last});
+            KONTOR_TRY(copied);
+            progress.rowsScanned += bound->value(1).toLongLong();
+            progress.rowsCopied += std::max(0, copied->numRowsAffected());
+            after = last;
+            return {};
+        }));
+        if (done)
+            break;
+        ++progress.batches;
+        if (options.afterBatch)
+            options.afterBatch(progress);
+    }
+    if (progress.rowsScanned > 0)
+        logEvent(QtInfoMsg, "kontor.server", u"audit heads copied"_s,
+                 {{u"event"_s, u"migration"_s},
+                  {u"step"_s, step},
+                  {u"rows"_s, progress.rowsScanned},
+                  {u"copied"_s, progress.rowsCopied},
+                  {u"batches"_s, progress.batches}});
+    if (step == u"check" && progress.rowsCopied > 0)
+        qCWarning(lcServer) << progress.rowsCopied
+                            << "tenants had audit_head_hash behind audit_head before the "
+                               "contract; copied";
     return {};
 }
 
@@ -569,7 +788,7 @@ Result<QList<AuditEntry>> SqliteStorage::auditAfter(const QString &tenantId, qin
 
 Result<AuditEntry> SqliteStorage::auditHead(const QString &tenantId)
 {
-    auto q = exec(u"SELECT head_seq, audit_head FROM tenants WHERE id = ?"_s, {tenantId});
+    auto q = exec(u"SELECT head_seq, audit_head_hash FROM tenants WHERE id = ?"_s, {tenantId});
     KONTOR_TRY(q);
     if (!q->next())
         return Error {ErrorKind::NotFound, QString(), u"no-tenant"_s, u"no such tenant"_s};

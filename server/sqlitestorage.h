@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <functional>
+
 namespace Kontor::Server {
 
 class SqliteStorage final : public Storage
@@ -19,9 +21,12 @@ public:
     SqliteStorage(const SqliteStorage &) = delete;
     SqliteStorage &operator=(const SqliteStorage &) = delete;
 
-    // Opens (creating if needed) and migrates the database file.
-    Status open(const QString &path);
-    static constexpr int SchemaVersion = 1;
+    // Opens (creating if needed) the database file; with OpenMode::Serve, checks and migrates
+    // its schema (storage.h).
+    Status open(const QString &path, OpenMode mode = OpenMode::Serve);
+
+    Result<SchemaStatus> schemaStatus() override;
+    Status migrateTo(int version, const MigrationOptions &options = {}) override;
 
     Status ping() override;
     Status createTenant(const QString &tenantId, const QString &name, const QString &epoch,
@@ -54,7 +59,14 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
 
 private:
-    Status migrate();
+    Status createBase();
+    Status expand(const MigrationOptions &options);
+    Status contract(const MigrationOptions &options);
+    // Copies audit_head to audit_head_hash where they differ, a batch per transaction.
+    Status copyAuditHeads(const QString &step, const MigrationOptions &options);
+    Result<bool> hasColumn(const QString &table, const QString &column);
+    // Runs `body` in a BEGIN IMMEDIATE transaction: committed if it succeeds, else rolled back.
+    Status transaction(const std::function<Status()> &body);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -6,6 +6,8 @@
 // Every call that touches a tenant's data takes the tenant id and scopes its queries by it.
 #pragma once
 
+#include "schema.h"
+
 #include <protocol.h>
 #include <replica.h>
 #include <result.h>
@@ -93,10 +95,26 @@ public:
     virtual Status commit() = 0;
 };
 
+// What open() does to the schema.
+enum class OpenMode {
+    // For serving: refuses a database that needs a newer release, creates the tables of an
+    // empty one and applies a pending expand (never a contract).
+    Serve,
+    // For `--migrate` and tests: connects and leaves the schema as it is.
+    Maintain,
+};
+
 class Storage
 {
 public:
     virtual ~Storage() = default;
+
+    virtual Result<SchemaStatus> schemaStatus() = 0;
+    // Applies the migrations from the database's version up to `version` (Schema::Base,
+    // Expanded or Contracted), one after the other; never goes down. An expand's backfill runs
+    // in small transactions while other instances keep writing. Refuses a database that needs
+    // a newer release (rule "newer-schema").
+    virtual Status migrateTo(int version, const MigrationOptions &options = {}) = 0;
 
     // Cheap round trip to the database, for /readyz.
     virtual Status ping() = 0;

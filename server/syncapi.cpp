@@ -133,12 +133,18 @@ SyncApi::SyncApi(SyncService &service, Options options, QObject *parent)
 
 SyncApi::~SyncApi() = default;
 
+void SyncApi::stopReadiness()
+{
+    m_ready = false;
+}
+
 void SyncApi::startDraining()
 {
+    m_ready = false;
     m_draining = true;
     const auto waiters = m_waiters;
     for (const auto &w : waiters)
-        answerWaiter(w);
+        releaseWaiter(w);
 }
 
 void SyncApi::finish(const ExchangePtr &x, HttpResponse response)
@@ -218,7 +224,7 @@ void SyncApi::dispatch(const HttpRequest &request, const ExchangePtr &x)
     if (parts.size() == 1 && parts[0] == u"readyz") {
         if (!route(u"/readyz"_s, "GET"))
             return;
-        if (m_draining)
+        if (!m_ready)
             finish(x, jsonResponse(503, {{u"status"_s, u"draining"_s}}));
         else if (!m_service.storage().ping())
             finish(x, jsonResponse(503, {{u"status"_s, u"database-unreachable"_s}}));
@@ -559,6 +565,18 @@ void SyncApi::answerWaiter(const std::shared_ptr<Waiter> &waiter)
     if (!page)
         return fail(waiter->exchange, page.error());
     finish(waiter->exchange, HttpResponse {200, Sync::encode(*page), "application/json", {}});
+}
+
+void SyncApi::releaseWaiter(const std::shared_ptr<Waiter> &waiter)
+{
+    if (!m_waiters.removeOne(waiter))
+        return;
+    waiter->timer->stop();
+    // What a timeout would answer if nothing arrived: nothing new after the client's cursor.
+    // Anything that did arrive meanwhile the client gets from its next poll, wherever that goes.
+    Sync::PullResponse page;
+    page.next = {waiter->epoch, waiter->after};
+    finish(waiter->exchange, HttpResponse {200, Sync::encode(page), "application/json", {}});
 }
 
 void SyncApi::tenantAdvanced(const QString &tenantId)

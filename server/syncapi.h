@@ -31,7 +31,13 @@ public:
     // The handler to give HttpServer.
     void handle(const HttpRequest &request, HttpResponder responder);
 
-    // Readiness off, waiting long-polls answered now; the HTTP server drains on its own.
+    // Readiness off: /readyz answers 503 "draining" from now on, so the load balancer stops
+    // sending requests here; everything else is served as before (the shutdown grace).
+    void stopReadiness();
+    // Readiness off, and the long-polls waiting here answered at once with an empty page at
+    // their own cursor, without a database round trip (the database may be the reason for the
+    // shutdown), so their clients poll again elsewhere; later pulls are not held either. The
+    // HTTP server drains on its own.
     void startDraining();
     bool isDraining() const { return m_draining; }
     int longPollsWaiting() const { return int(m_waiters.size()); }
@@ -68,11 +74,13 @@ private:
     void lease(const AuthContext &ctx, const QString &id, const HttpRequest &request, bool release,
                const ExchangePtr &x);
     void answerWaiter(const std::shared_ptr<Waiter> &waiter);
+    void releaseWaiter(const std::shared_ptr<Waiter> &waiter);
 
     SyncService &m_service;
     Options m_options;
     Metrics m_metrics;
     QList<std::shared_ptr<Waiter>> m_waiters;
+    bool m_ready = true;
     bool m_draining = false;
 };
 

@@ -1,9 +1,13 @@
 // The real kontor-syncd binary on 127.0.0.1:0, spoken to over HTTP: accounts and sessions,
 // tenant isolation on every endpoint, tokens, rate limits, size limits, strict validation that
 // writes nothing, idempotent pushes, immutability and gapless numbering, long-polls, draining on
-// SIGTERM and a restart on the same database. On a SQLite file, or with
-// KONTOR_TEST_STORAGE=postgresql on a fresh PostgreSQL database (pgtestdatabase.h).
+// SIGTERM (at once, and after a shutdown grace), a restart on the same database, and the
+// `--migrate` command. On a SQLite file, or with KONTOR_TEST_STORAGE=postgresql on a fresh
+// PostgreSQL database (pgtestdatabase.h).
 #include "pgtestdatabase.h"
+
+#include <postgresstorage.h>
+#include <sqlitestorage.h>
 
 #include <hlc.h>
 #include <jsoncodec.h>
@@ -12,6 +16,7 @@
 #include <rules.h>
 #include <uuid7.h>
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -19,6 +24,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -85,11 +91,28 @@ private Q_SLOTS:
     void longPoll();
     void sigtermDuringLongPoll();
     void restartKeepsEverything();
+    void drainAfterShutdownGrace();
     void badDatabaseStopsTheServer_data();
     void badDatabaseStopsTheServer();
+    void migrateCommand();
+    void newerSchemaStopsTheServer();
 
 private:
-    void startServer();
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    };
+    void startServer(const QStringList &extra = {}, const QString &log = u"syncd.log"_s);
+    // kontor-syncd run to its end with `arguments` (text logs).
+    Run runSyncd(const QStringList &arguments);
+    // A database of its own (a file, or a fresh PostgreSQL database) at schema version 1, as
+    // the first release made it.
+    QString baseDatabase();
+    // Runs statements on `database` over a connection of the test's own.
+    bool sql(const QString &database, const QStringList &statements);
     Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QString &token = {}, const QByteArray &protocol = "1");
     Reply callJson(const QByteArray &method, const QString &path, const QJsonObject &body,
@@ -108,6 +131,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<Kontor::Test::PgTestDatabase> m_pg;
+    std::vector<std::unique_ptr<Kontor::Test::PgTestDatabase>> m_morePg;
     QString m_db; // a SQLite file or a postgresql:// URL
     QProcess *m_server = nullptr;
     quint16 m_port = 0;
@@ -117,14 +141,16 @@ private:
     QString m_epochA;
 };
 
-void TestSyncd::startServer()
+void TestSyncd::startServer(const QStringList &extra, const QString &log)
 {
     m_server = new QProcess(this);
     m_server->setProcessChannelMode(QProcess::SeparateChannels);
-    m_server->setStandardErrorFile(m_dir.filePath(u"syncd.log"_s), QIODevice::Append);
+    m_server->setStandardErrorFile(m_dir.filePath(log), QIODevice::Append);
     m_server->start(QStringLiteral(KONTOR_SYNCD),
-                    {u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, m_db,
-                     u"--password-iterations"_s, u"200000"_s, u"--log-format"_s, u"json"_s});
+                    QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, m_db,
+                                 u"--password-iterations"_s, u"200000"_s, u"--log-format"_s,
+                                 u"json"_s}
+                        + extra);
     QVERIFY(m_server->waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->canReadLine(), 20000);
     const QJsonObject line = QJsonDocument::fromJson(m_server->readLine()).object();
@@ -225,6 +251,74 @@ qint64 TestSyncd::rows(const QString &table)
     }
     QSqlDatabase::removeDatabase(u"probe"_s);
     return n;
+}
+
+TestSyncd::Run TestSyncd::runSyncd(const QStringList &arguments)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.start(QStringLiteral(KONTOR_SYNCD), arguments + QStringList {u"--log-format"_s, u"text"_s});
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(10000);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString TestSyncd::baseDatabase()
+{
+    QString location
+        = m_dir.filePath(u"base-%1.db"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
+    if (m_pg) {
+        auto db = std::make_unique<Kontor::Test::PgTestDatabase>();
+        if (!db->create()) {
+            qWarning().noquote() << "cannot create a database:" << db->error();
+            return {};
+        }
+        location = db->url();
+        m_morePg.push_back(std::move(db));
+        Server::PostgresStorage storage;
+        if (!storage.open(location, Server::OpenMode::Maintain)
+            || !storage.migrateTo(Server::Schema::Base))
+            return {};
+        return location;
+    }
+    Server::SqliteStorage storage;
+    if (!storage.open(location, Server::OpenMode::Maintain)
+        || !storage.migrateTo(Server::Schema::Base))
+        return {};
+    return location;
+}
+
+bool TestSyncd::sql(const QString &database, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db;
+        if (m_pg) {
+            db = Kontor::Test::openPg(database, u"statements"_s);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"statements"_s);
+            db.setDatabaseName(database);
+            db.open();
+        }
+        ok = db.isOpen();
+        for (const QString &statement : statements) {
+            QSqlQuery q(db);
+            if (ok && !q.exec(statement)) {
+                qWarning().noquote() << statement << q.lastError().text();
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"statements"_s);
+    return ok;
 }
 
 void TestSyncd::initTestCase()
@@ -690,9 +784,21 @@ void TestSyncd::sigtermDuringLongPoll()
         "GET", u"/v1/pull?epoch=%1&after=%2&wait=30000"_s.arg(m_epochA).arg(at), {}, m_a2.token);
     QTRY_VERIFY_WITH_TIMEOUT(
         call("GET", u"/metrics"_s, {}, {}, {}).raw.contains("kontor_longpolls_waiting 1"), 10000);
+    if (m_pg) {
+        // The database goes away first (a failover under way, say): the answer to the waiting
+        // long-poll needs none.
+        QVERIFY(
+            m_pg->adminExec(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false"_s.arg(m_pg->name())));
+        m_pg->admin(u"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = ?"_s,
+                    {m_pg->name()});
+    }
     QSignalSpy exited(m_server, &QProcess::finished);
     m_server->terminate(); // SIGTERM
     QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 10000);
+    if (m_pg)
+        QVERIFY(
+            m_pg->adminExec(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true"_s.arg(m_pg->name())));
     QCOMPARE(waiting->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     const QJsonObject page = QJsonDocument::fromJson(waiting->readAll()).object();
     QCOMPARE(page.value(u"ops"_s).toArray().size(), 0);
@@ -720,6 +826,77 @@ void TestSyncd::restartKeepsEverything()
     // The old tokens still work; the revoked one stays revoked.
     QCOMPARE(call("GET", u"/v1/devices"_s, {}, m_a1.token).status, 200);
     QCOMPARE(call("GET", u"/v1/audit/verify"_s, {}, m_a1.token).body.value(u"ok"_s).toBool(), true);
+}
+
+void TestSyncd::drainAfterShutdownGrace()
+{
+    // The server of the previous tests stops at once (no grace) and comes back with one.
+    QSignalSpy stopped(m_server, &QProcess::finished);
+    m_server->terminate();
+    QVERIFY(stopped.count() > 0 || stopped.wait(20000));
+    QCOMPARE(m_server->exitCode(), 0);
+    delete m_server;
+    m_server = nullptr;
+    // Long enough for the checks below to run well inside it, however slow the machine.
+    startServer({u"--shutdown-grace"_s, u"10000"_s}, u"syncd-grace.log"_s);
+    QCOMPARE(call("GET", u"/readyz"_s, {}, {}, {}).status, 200);
+
+    // A device of tenant A waits in a long-poll.
+    const Reply head
+        = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(m_epochA), {}, m_a2.token);
+    const qint64 at = head.body.value(u"next"_s)[u"seq"_s].toInteger();
+    QNetworkReply *waiting = send(
+        "GET", u"/v1/pull?epoch=%1&after=%2&wait=30000"_s.arg(m_epochA).arg(at), {}, m_a2.token);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        call("GET", u"/metrics"_s, {}, {}, {}).raw.contains("kontor_longpolls_waiting 1"), 10000);
+
+    QSignalSpy exited(m_server, &QProcess::finished);
+    m_server->terminate(); // SIGTERM
+    // Readiness goes off as soon as the signal is handled...
+    QTRY_COMPARE_WITH_TIMEOUT(call("GET", u"/readyz"_s, {}, {}, {}).status, 503, 10000);
+    const Reply ready = call("GET", u"/readyz"_s, {}, {}, {});
+    QCOMPARE(ready.body.value(u"status"_s).toString(), u"draining"_s);
+    // ...while everything else is still served: a push of another tenant, health, metrics.
+    const Reply pushed = push(m_b1,
+                              {op(m_b1, u"customer"_s, u"b-grace"_s, u"create"_s,
+                                  {{u"id"_s, u"b-grace"_s}, {u"name"_s, u"During the grace"_s}})});
+    QCOMPARE(pushed.status, 200);
+    QCOMPARE(pushed.body.value(u"results"_s)[0][u"status"_s].toString(), u"accepted"_s);
+    QCOMPARE(pushed.header("Connection").toLower(), "close"_ba);
+    QCOMPARE(call("GET", u"/healthz"_s, {}, {}, {}).status, 200);
+    QVERIFY(!waiting->isFinished()); // held until the grace ends
+    QCOMPARE(exited.count(), 0);
+
+    // After the grace the long-poll is answered with nothing new at its own cursor, and the
+    // process exits 0.
+    QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 60000);
+    QCOMPARE(waiting->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonObject page = QJsonDocument::fromJson(waiting->readAll()).object();
+    waiting->deleteLater();
+    QCOMPARE(page.value(u"ops"_s).toArray().size(), 0);
+    QCOMPARE(page.value(u"next"_s)[u"epoch"_s].toString(), m_epochA);
+    QCOMPARE(page.value(u"next"_s)[u"seq"_s].toInteger(), at);
+    QVERIFY(exited.count() > 0 || exited.wait(60000));
+    QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_server->exitCode(), 0);
+
+    // The phases, in order, in the structured log.
+    QFile log(m_dir.filePath(u"syncd-grace.log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QStringList phases;
+    while (!log.atEnd()) {
+        const QJsonObject line = QJsonDocument::fromJson(log.readLine()).object();
+        if (line.value(u"event"_s) == u"drain"_s)
+            phases.append(line.value(u"phase"_s).toString());
+    }
+    QCOMPARE(phases, QStringList({u"not-ready"_s, u"stop-accepting"_s, u"drained"_s}));
+
+    // The push made during the grace is kept.
+    delete m_server;
+    m_server = nullptr;
+    startServer();
+    const Reply b = call("GET", u"/v1/snapshot"_s, {}, m_b1.token);
+    QVERIFY(b.raw.contains("During the grace"));
 }
 
 void TestSyncd::badDatabaseStopsTheServer_data()
@@ -751,6 +928,114 @@ void TestSyncd::badDatabaseStopsTheServer()
     QVERIFY2(log.contains(message), log.constData());
     QVERIFY2(!log.contains("hunter2"), "the password leaked into the log");
     QVERIFY(server.readAllStandardOutput().isEmpty()); // never said it was listening
+}
+
+void TestSyncd::migrateCommand()
+{
+    const QString database = baseDatabase();
+    QVERIFY(!database.isEmpty());
+    auto migrate = [&](const QString &command) {
+        return runSyncd({u"--database"_s, database, u"--migrate"_s, command});
+    };
+
+    Run r = migrate(u"status"_s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"version"_s).toInt(), 1);
+    QCOMPARE(r.json().value(u"phase"_s).toString(), u"base"_s);
+    QCOMPARE(r.json().value(u"pending"_s).toArray(), QJsonArray({u"expand"_s, u"contract"_s}));
+    QCOMPARE(r.json().value(u"backend"_s).toString(), m_pg ? u"postgresql"_s : u"sqlite"_s);
+
+    // The contract is refused before the expand, and changes nothing.
+    r = migrate(u"contract"_s);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("refusing to contract") && r.err.contains("not expanded"),
+             r.err.constData());
+    QCOMPARE(migrate(u"status"_s).json().value(u"version"_s).toInt(), 1);
+
+    r = migrate(u"expand"_s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"command"_s).toString(), u"expand"_s);
+    QCOMPARE(r.json().value(u"changed"_s).toBool(), true);
+    QCOMPARE(r.json().value(u"version"_s).toInt(), 2);
+    QCOMPARE(r.json().value(u"phase"_s).toString(), u"expanded"_s);
+    QCOMPARE(r.json().value(u"compatibleFrom"_s).toInt(), 1);
+    r = migrate(u"expand"_s); // again: nothing to do
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"changed"_s).toBool(), false);
+    r = migrate(u"status"_s);
+    QCOMPARE(r.json().value(u"phase"_s).toString(), u"expanded"_s);
+    QCOMPARE(r.json().value(u"pending"_s).toArray(), QJsonArray({u"contract"_s}));
+
+    r = migrate(u"contract"_s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"changed"_s).toBool(), true);
+    QCOMPARE(r.json().value(u"version"_s).toInt(), 3);
+    QCOMPARE(r.json().value(u"phase"_s).toString(), u"contracted"_s);
+    QCOMPARE(r.json().value(u"compatibleFrom"_s).toInt(), 3);
+    QCOMPARE(r.json().value(u"pending"_s).toArray(), QJsonArray());
+    r = migrate(u"contract"_s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"changed"_s).toBool(), false);
+
+    // A bad command is a usage error, as for every setting.
+    r = migrate(u"sideways"_s);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("unknown --migrate command 'sideways'"), r.err.constData());
+    if (!m_pg) {
+        // A mistyped file is not created by a status or contract.
+        const QString missing = m_dir.filePath(u"no-such.db"_s);
+        r = runSyncd({u"--database"_s, missing, u"--migrate"_s, u"status"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("there is no database file"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(missing));
+    }
+
+    // A server on the contracted schema serves.
+    const QString saved = m_db;
+    m_db = database;
+    QProcess *previous = m_server;
+    startServer({}, u"syncd-contracted.log"_s);
+    Session s = signUp(u"erin@example.com"_s, u"Erin"_s, u"laptop"_s);
+    QVERIFY(!s.token.isEmpty());
+    const Reply pushed = push(s,
+                              {op(s, u"customer"_s, u"e-1"_s, u"create"_s,
+                                  {{u"id"_s, u"e-1"_s}, {u"name"_s, u"Erin's customer"_s}})});
+    QCOMPARE(pushed.status, 200);
+    QCOMPARE(call("GET", u"/v1/audit/verify"_s, {}, s.token).body.value(u"ok"_s).toBool(), true);
+    QSignalSpy exited(m_server, &QProcess::finished);
+    m_server->terminate();
+    QVERIFY(exited.count() > 0 || exited.wait(20000));
+    QCOMPARE(m_server->exitCode(), 0);
+    delete m_server;
+    m_server = previous;
+    m_db = saved;
+}
+
+void TestSyncd::newerSchemaStopsTheServer()
+{
+    const QString database = baseDatabase();
+    QVERIFY(!database.isEmpty());
+    QCOMPARE(runSyncd({u"--database"_s, database, u"--migrate"_s, u"expand"_s}).exitCode, 0);
+    // As a later release leaves it after its contract: version 9, usable only from 9 on.
+    QVERIFY(sql(database,
+                m_pg ? QStringList {u"UPDATE kontor_schema SET version = 9, revision = 9"_s}
+                     : QStringList {u"UPDATE kontor_schema SET revision = 9"_s,
+                                    u"PRAGMA user_version = 9"_s}));
+    const Run started = runSyncd({u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database});
+    QCOMPARE(started.exitCode, 2);
+    QVERIFY2(started.err.contains("schema version 9") && started.err.contains("knows up to 3"),
+             started.err.constData());
+    QVERIFY(started.out.isEmpty()); // never said it was listening
+
+    Run r = runSyncd({u"--database"_s, database, u"--migrate"_s, u"status"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"version"_s).toInt(), 9);
+    QCOMPARE(r.json().value(u"phase"_s).toString(), u"newer"_s);
+    QCOMPARE(r.json().value(u"usable"_s).toBool(), false);
+    r = runSyncd({u"--database"_s, database, u"--migrate"_s, u"contract"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("schema version 9"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSyncd)
