@@ -425,6 +425,7 @@ PostgresStorage::PostgresStorage()
 PostgresStorage::~PostgresStorage()
 {
     m_failedQueries.clear();
+    m_prepared.clear();
     m_listener.reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -655,6 +656,7 @@ Status PostgresStorage::connectNow()
 {
     m_inTransaction = false;
     m_failedQueries.clear();
+    m_prepared.clear(); // prepared on the connection being replaced
     m_listener.reset(); // before the socket it watches is closed
     m_db.close();
     if (!m_db.open()) {
@@ -735,7 +737,15 @@ Result<QSqlQuery> PostgresStorage::exec(const QString &sql, const QVariantList &
     if (params.isEmpty()) {
         ok = q.exec(sql);
     } else {
-        ok = q.prepare(sql);
+        auto it = m_prepared.find(sql);
+        if (it == m_prepared.end()) {
+            ok = q.prepare(sql);
+            if (ok)
+                it = m_prepared.emplace(sql, q).first;
+        } else {
+            q = it->second;
+            ok = true;
+        }
         for (qsizetype i = 0; ok && i < params.size(); ++i) {
             const QVariant &v = params.at(i);
             // A null QString would be bound as NULL; text columns hold '' instead.

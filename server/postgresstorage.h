@@ -27,6 +27,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <unordered_map>
 #include <utility>
 
 struct pg_conn;
@@ -137,6 +138,9 @@ private:
     QStringList m_warnings; // WARNINGs PostgreSQL sent during the current statement
     QString m_lastSqlState; // SQLSTATE of the last failed statement
     QList<QSqlQuery> m_failedQueries; // kept until their transaction is rolled back
+    // Statements with parameters, prepared once per connection and executed again with new
+    // values: one round trip per execution instead of prepare, execute and deallocate.
+    std::unordered_map<QString, QSqlQuery> m_prepared;
     std::function<void(const QString &)> m_tenantAdvanced;
     std::unique_ptr<QSocketNotifier> m_listener; // the connection's socket, for NOTIFY
     QStringList m_notified; // tenants other instances moved, not yet handed on
