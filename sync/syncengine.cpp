@@ -258,6 +258,30 @@ Status SyncEngine::signOut()
     return {};
 }
 
+void SyncEngine::signOutAndRevoke(std::function<void(Status)> done)
+{
+    stop();
+    if (m_token.isEmpty()) {
+        const Status local = signOut();
+        if (done)
+            done(local ? Status(Error {ErrorKind::Usage, u"account"_s, u"not-signed-in"_s,
+                                       u"this ledger was not signed in"_s})
+                       : local);
+        return;
+    }
+    const QString deviceId = m_deviceId.isEmpty() ? m_replica.store().deviceId() : m_deviceId;
+    QPointer<SyncEngine> self(this);
+    m_request = m_transport->removeDevice(
+        deviceId, [this, self, done = std::move(done)](Result<QJsonObject> r) {
+            if (!self)
+                return;
+            m_request = 0;
+            const Status local = signOut();
+            if (done)
+                done(!r.ok() ? Status(r.error()) : local);
+        });
+}
+
 void SyncEngine::start()
 {
     if (m_running)

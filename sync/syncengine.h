@@ -99,6 +99,11 @@ public:
                 const QString &deviceName, std::function<void(Status)> done);
     // Forgets the token (and removes it from the credential store); the ledger keeps its data.
     Status signOut();
+    // Signs out everywhere it counts: asks the server to revoke this device's token first (a
+    // copy of it left anywhere is then worthless), then forgets it here as signOut() does. The
+    // token is forgotten even when the server cannot be reached; `done` says whether the server
+    // revoked it.
+    void signOutAndRevoke(std::function<void(Status revoked)> done);
 
     // start(): sync now, then keep in step (long poll, retries, network changes). stop(): cancel
     // what is in flight; nothing half-applied remains (pages commit atomically).

@@ -480,18 +480,41 @@ Status runConflicts(Context &ctx, const CommandLine &l)
 
 void declareSignout(CommandLine &l)
 {
-    l.addHelpParagraph(u"Forgets this device's token, so the ledger stops syncing. The ledger "
-                       "keeps all its data and its server list; 'sync signin' resumes where it "
-                       "stopped. The device stays on the account's device list until it is "
-                       "removed there."_s);
+    l.addHelpParagraph(u"Signs this device out: asks the server to revoke its token, then "
+                       "forgets the token here, so the ledger stops syncing. The ledger keeps all "
+                       "its data and its server list; 'sync signin' resumes where it stopped. "
+                       "When the server cannot be reached the token is forgotten here all the "
+                       "same, and the device stays on the account's device list until it is "
+                       "removed there (a warning says so); --local skips asking the server."_s);
+    l.addOption(u"local"_s, u"Only forget the token here; do not ask the server to revoke it."_s);
 }
 
-Status runSignout(Context &ctx, const CommandLine &)
+Status runSignout(Context &ctx, const CommandLine &l)
 {
     KONTOR_TRY(openForSync(ctx, false));
     CredentialStore credentials = credentialsFor(ctx);
-    KONTOR_TRY(credentials.remove());
-    ctx.message(u"signed out; %1 keeps its data"_s.arg(ctx.ledgerPath));
+    Replica replica(ctx.ledger());
+    SyncEngine engine(replica);
+    engine.setCredentialStore(&credentials);
+    if (l.isSet(u"local"_s) || !engine.restoreSession()) {
+        KONTOR_TRY(credentials.remove());
+        ctx.message(u"signed out; %1 keeps its data"_s.arg(ctx.ledgerPath));
+        return {};
+    }
+    const Status revoked
+        = waitFor<Status>([&](std::function<void(Status)> done) { engine.signOutAndRevoke(done); });
+    if (auto left = credentials.load(); left.ok() && !left->isEmpty())
+        return Error {ErrorKind::Io, u"credentials"_s, u"not-removed"_s,
+                      u"the token of '%1' could not be removed"_s.arg(ctx.ledgerPath)};
+    if (!revoked)
+        ctx.message(
+            u"warning: the server did not revoke this device (%1); it stays on the "
+            "account's device list until it is removed there"_s.arg(revoked.error().toString()));
+    ctx.message(revoked ? u"signed out; the server revoked this device; %1 keeps its data"_s.arg(
+                    ctx.ledgerPath)
+                        : u"signed out here; %1 keeps its data"_s.arg(ctx.ledgerPath));
+    if (ctx.json)
+        ctx.printJson({{u"signedOut"_s, true}, {u"revoked"_s, revoked.ok()}});
     return {};
 }
 

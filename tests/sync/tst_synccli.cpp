@@ -183,12 +183,36 @@ void TestSyncCli::signInSyncAndStatus()
     }
     QVERIFY2(checked, r.out.constData());
 
-    // Signed out: the token file is gone and a sync is refused until the next sign-in.
-    CLI_EXIT(cli({u"-l"_s, a, u"sync"_s, u"signout"_s}), 0);
+    // Signed out: the server revoked the token, the token file is gone and a sync is refused
+    // until the next sign-in. A copy of the old token is worthless.
+    QFile tokenFile(token.filePath());
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    const QByteArray oldToken = tokenFile.readAll();
+    tokenFile.close();
+    r = cli({u"-l"_s, a, u"sync"_s, u"signout"_s, u"--json"_s});
+    CLI_EXIT(r, 0);
+    QVERIFY(r.json().value(u"revoked"_s).toBool());
     QVERIFY(!QFileInfo::exists(token.filePath()));
     r = cli({u"-l"_s, a, u"sync"_s, u"once"_s});
     CLI_EXIT(r, 64);
     QVERIFY(r.err.contains("(not-signed-in)"));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+    tokenFile.write(oldToken);
+    tokenFile.close();
+    r = cli({u"-l"_s, a, u"sync"_s, u"once"_s});
+    CLI_EXIT(r, 65);
+    // Signed out with no server answering: signed out here all the same, with a warning.
+    const QString b2 = path(u"b2.kontor"_s);
+    CLI_EXIT(cli({u"-l"_s, b2, u"sync"_s, u"signin"_s, u"--server"_s, m_server->url().toString(),
+                  u"--email"_s, u"cli@example.com"_s, u"--password-file"_s, m_passwordFile}),
+             0);
+    m_server->kill();
+    r = cli({u"-l"_s, b2, u"sync"_s, u"signout"_s});
+    CLI_EXIT(r, 0);
+    QVERIFY2(r.err.contains("did not revoke"), r.err.constData());
+    QVERIFY(m_server->start());
+    r = cli({u"-l"_s, b2, u"sync"_s, u"once"_s});
+    CLI_EXIT(r, 64);
 }
 
 void TestSyncCli::refusals()
