@@ -1,7 +1,8 @@
 // kontor-syncd: reads its settings, opens the database, serves the sync API until SIGTERM or
 // SIGINT, then drains (readiness off for the shutdown grace, then no new connections, waiting
 // long-polls answered, in-flight requests finished) and exits 0. With --migrate it applies or
-// shows a schema phase instead and exits.
+// shows a schema phase instead and exits; with --new-epochs it gives tenants new epochs after a
+// restore from a backup and exits.
 #include "httpserver.h"
 #include "logging.h"
 #include "postgresstorage.h"
@@ -145,6 +146,52 @@ int runMigration(const ServerConfig &c)
     return report(*after, true);
 }
 
+int newEpochsFailed(const Error &e)
+{
+    qCCritical(lcServer).noquote() << "--new-epochs failed:" << e.toString();
+    return 1;
+}
+
+// --new-epochs [--tenant ID], after a restore from a backup: every tenant (or the one named)
+// gets a new epoch in one transaction, so every device sends its outbox again and merges a fresh
+// snapshot. One JSON line on stdout, exit 0; a refusal or failure is logged on stderr with exit
+// 1 and changes nothing. Instances serving meanwhile need no restart: they read the epoch on
+// every request (docs/sync-protocol.md, "After a restore").
+int runNewEpochs(const ServerConfig &c)
+{
+    const bool postgres = PostgresStorage::isUrl(c.database);
+    // A mistyped path must not leave an empty database behind.
+    if (!postgres && !QFileInfo::exists(c.database))
+        return newEpochsFailed(Error {ErrorKind::NotFound, u"database"_s, u"no-database"_s,
+                                      u"there is no database file at %1"_s.arg(c.database)});
+    auto storage = openStorage(c.database, OpenMode::Maintain);
+    if (!storage)
+        return newEpochsFailed(storage.error());
+    Storage &store = **storage;
+    auto status = store.schemaStatus();
+    if (!status)
+        return newEpochsFailed(status.error());
+    if (status->version < Schema::Base)
+        return newEpochsFailed(Error {ErrorKind::NotFound, u"database"_s, u"no-tables"_s,
+                                      u"the database has no kontor-syncd tables: is it the "
+                                      "restored one?"_s});
+    if (!status->usable())
+        return newEpochsFailed(newerSchemaError(*status));
+    auto changed = store.newEpochs(c.newEpochsTenant, [] { return SyncService::newEpoch(); });
+    if (!changed)
+        return newEpochsFailed(changed.error());
+
+    QJsonObject o {{u"event"_s, u"new-epochs"_s},
+                   {u"tenants"_s, *changed},
+                   {u"backend"_s, postgres ? u"postgresql"_s : u"sqlite"_s}};
+    if (!c.newEpochsTenant.isEmpty())
+        o.insert(u"tenant"_s, c.newEpochsTenant);
+    logEvent(QtInfoMsg, "kontor.server", u"tenants given new epochs"_s, o);
+    std::fprintf(stdout, "%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -161,6 +208,8 @@ int main(int argc, char *argv[])
     installLogging(config->logFormat);
     if (!config->migrate.isEmpty())
         return runMigration(*config);
+    if (config->newEpochs)
+        return runNewEpochs(*config);
 
     std::optional<QSslConfiguration> tls;
     if (config->tls()) {

@@ -1272,6 +1272,63 @@ Result<std::unique_ptr<TenantWrite>> PostgresStorage::beginWrite(const QString &
     return write;
 }
 
+Result<qint64> PostgresStorage::newEpochs(const QString &tenantId,
+                                          const std::function<QString()> &makeEpoch)
+{
+    KONTOR_TRY(ensureConnected());
+    KONTOR_TRY(begin());
+    auto fail = [this](const Error &e) {
+        rollback();
+        return e;
+    };
+    // The rows locked as a push locks its tenant's: pushes in flight finish first (on any
+    // instance), the next ones wait for the commit, so none answers a head from one epoch with
+    // a log position from the other. In id order, so two runs cannot deadlock.
+    auto q = tenantId.isEmpty()
+        ? exec(u"SELECT id, epoch FROM tenants ORDER BY id FOR NO KEY UPDATE"_s)
+        : exec(u"SELECT id, epoch FROM tenants WHERE id = ? FOR NO KEY UPDATE"_s, {tenantId});
+    if (!q)
+        return fail(q.error());
+    QList<std::pair<QString, QString>> tenants;
+    while (q->next())
+        tenants.append({q->value(0).toString(), q->value(1).toString()});
+    if (!tenantId.isEmpty() && tenants.isEmpty())
+        return fail(unknownTenantError(tenantId));
+    // A statement per batch rather than per tenant, so the rows are held for a few round trips
+    // only. Each tenant is NOTIFYed as a push would be: long-polls waiting on other instances
+    // are answered at once (with epochChanged) once this commits.
+    constexpr qsizetype Batch = 1000;
+    qint64 changed = 0;
+    for (qsizetype from = 0; from < tenants.size(); from += Batch) {
+        QJsonObject epochs;
+        for (qsizetype i = from; i < std::min(from + Batch, tenants.size()); ++i) {
+            const auto &[id, old] = tenants.at(i);
+            const QString epoch = makeEpoch();
+            if (Status s = checkNewEpoch(id, old, epoch); !s)
+                return fail(s.error());
+            epochs.insert(id, epoch);
+        }
+        const QString batch = jsonText(epochs);
+        auto updated = exec(u"UPDATE tenants AS t SET epoch = v.value FROM json_each_text(?::json) "
+                            "AS v WHERE t.id = v.key COLLATE \"C\""_s,
+                            {batch});
+        if (!updated)
+            return fail(updated.error());
+        if (updated->numRowsAffected() != epochs.size())
+            return fail(Error {ErrorKind::Conflict, u"tenant"_s, u"tenant-changed"_s,
+                               u"%1 of %2 tenants were updated; nothing was changed"_s
+                                   .arg(updated->numRowsAffected())
+                                   .arg(epochs.size())});
+        if (auto notified = exec(u"SELECT pg_notify(?, key) FROM json_each_text(?::json)"_s,
+                                 {NotifyChannel, batch});
+            !notified)
+            return fail(notified.error());
+        changed += epochs.size();
+    }
+    KONTOR_TRY(commit());
+    return changed;
+}
+
 void PostgresStorage::setTenantAdvancedHandler(std::function<void(const QString &)> handler)
 {
     m_tenantAdvanced = std::move(handler);

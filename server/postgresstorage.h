@@ -93,6 +93,8 @@ public:
                                          int limit) override;
     Result<AuditEntry> auditHead(const QString &tenantId) override;
     Result<std::unique_ptr<TenantWrite>> beginWrite(const QString &tenantId) override;
+    Result<qint64> newEpochs(const QString &tenantId,
+                             const std::function<QString()> &makeEpoch) override;
     void setTenantAdvancedHandler(std::function<void(const QString &tenantId)> handler) override;
 
     // For tests: rows in a table, to prove a refused request wrote nothing.

@@ -3,6 +3,8 @@
 #include "credentials.h"
 #include "postgresstorage.h"
 
+#include <protocol.h>
+
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
@@ -74,8 +76,14 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
         u"Apply the schema's expand or contract phase, or print its status as JSON, and exit "
         "instead of serving."_s,
         u"expand|contract|status"_s);
-    p.addOptions(
-        {config, listen, database, tlsCert, tlsKey, logFormat, iterations, grace, migrate});
+    const QCommandLineOption newEpochs(
+        u"new-epochs"_s,
+        u"After restoring the database from a backup: give every tenant (or the one of --tenant) "
+        "a new epoch, so every device sends its changes again, and exit instead of serving."_s);
+    const QCommandLineOption tenant(u"tenant"_s, u"With --new-epochs: only this tenant."_s,
+                                    u"ID"_s);
+    p.addOptions({config, listen, database, tlsCert, tlsKey, logFormat, iterations, grace, migrate,
+                  newEpochs, tenant});
     if (!p.parse(arguments))
         return configError({}, p.errorText());
     if (p.isSet(u"help"_s)) {
@@ -166,6 +174,29 @@ Result<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments)
             return configError(u"migrate"_s,
                                u"unknown --migrate command '%1': expected expand, contract or "
                                "status"_s.arg(c.migrate));
+    }
+
+    // Also a command line option only, for the same reason.
+    if (p.isSet(newEpochs)) {
+        if (p.isSet(migrate))
+            return configError(u"new-epochs"_s,
+                               u"--new-epochs and --migrate are separate commands: run one, "
+                               "then the other"_s);
+        c.newEpochs = true;
+    }
+    if (p.isSet(tenant)) {
+        if (!c.newEpochs)
+            return configError(u"tenant"_s, u"--tenant goes with --new-epochs"_s);
+        const QStringList given = p.values(tenant);
+        if (given.size() > 1)
+            return configError(u"tenant"_s,
+                               u"--tenant is given %1 times: name one tenant, or none for "
+                               "all"_s.arg(given.size()));
+        c.newEpochsTenant = given.constFirst();
+        if (!Sync::isValidId(c.newEpochsTenant))
+            return configError(u"tenant"_s,
+                               u"--tenant '%1' is not a tenant id (1-64 characters of A-Z, a-z, "
+                               "0-9, _ and -)"_s.arg(c.newEpochsTenant));
     }
 
     // Plain HTTP carries passwords and tokens in the clear: only on this machine.

@@ -27,6 +27,10 @@ struct ServerConfig
     int shutdownGraceMs = 0;
     // A one-shot schema command (--migrate) instead of serving: "expand", "contract", "status".
     QString migrate;
+    // A one-shot command (--new-epochs) instead of serving: a new epoch for every tenant, or for
+    // newEpochsTenant alone when it is set.
+    bool newEpochs = false;
+    QString newEpochsTenant;
 
     bool tls() const { return !tlsCert.isEmpty(); }
     // Reads the flags (and the file named by --config) of `arguments` (argv, program first).

@@ -805,6 +805,38 @@ Result<std::unique_ptr<TenantWrite>> SqliteStorage::beginWrite(const QString &te
     return w;
 }
 
+Result<qint64> SqliteStorage::newEpochs(const QString &tenantId,
+                                        const std::function<QString()> &makeEpoch)
+{
+    qint64 changed = 0;
+    // BEGIN IMMEDIATE: pushes of a running instance wait for it (or it for them), so none
+    // answers a head from one epoch with a log position from the other.
+    KONTOR_TRY(transaction([&]() -> Status {
+        auto q = tenantId.isEmpty()
+            ? exec(u"SELECT id, epoch FROM tenants ORDER BY id"_s)
+            : exec(u"SELECT id, epoch FROM tenants WHERE id = ?"_s, {tenantId});
+        KONTOR_TRY(q);
+        QList<std::pair<QString, QString>> tenants;
+        while (q->next())
+            tenants.append({q->value(0).toString(), q->value(1).toString()});
+        q->finish();
+        if (!tenantId.isEmpty() && tenants.isEmpty())
+            return unknownTenantError(tenantId);
+        for (const auto &[id, old] : std::as_const(tenants)) {
+            const QString epoch = makeEpoch();
+            KONTOR_TRY(checkNewEpoch(id, old, epoch));
+            auto updated = exec(u"UPDATE tenants SET epoch = ? WHERE id = ?"_s, {epoch, id});
+            KONTOR_TRY(updated);
+            if (updated->numRowsAffected() != 1)
+                return Error {ErrorKind::Conflict, u"tenant"_s, u"tenant-changed"_s,
+                              u"tenant '%1' changed during the update"_s.arg(id)};
+            ++changed;
+        }
+        return {};
+    }));
+    return changed;
+}
+
 Result<qint64> SqliteStorage::rowCount(const QString &table)
 {
     static const QStringList tables {u"tenants"_s, u"accounts"_s,   u"devices"_s,

@@ -50,6 +50,8 @@ public:
                                          int limit) override;
     Result<AuditEntry> auditHead(const QString &tenantId) override;
     Result<std::unique_ptr<TenantWrite>> beginWrite(const QString &tenantId) override;
+    Result<qint64> newEpochs(const QString &tenantId,
+                             const std::function<QString()> &makeEpoch) override;
 
     // For tests: rows in a table, to prove a refused request wrote nothing.
     Result<qint64> rowCount(const QString &table);

@@ -156,6 +156,17 @@ public:
 
     virtual Result<std::unique_ptr<TenantWrite>> beginWrite(const QString &tenantId) = 0;
 
+    // After a restore from a backup: gives every tenant (tenantId empty), or the one named, a
+    // new epoch from makeEpoch (called once per tenant; each must be a wire id different from
+    // the tenant's epoch), all in one transaction, and returns how many tenants changed. Only
+    // the epoch changes: the log, op results, records, leases and audit chain stay as they are,
+    // so ops re-sent under the new epoch that the database has are answered as duplicates. A
+    // storage shared between processes tells the other instances, as for a push. NotFound
+    // "no-tenant", naming it, when the tenant does not exist; then nothing changes.
+    virtual Result<qint64> newEpochs(const QString &tenantId,
+                                     const std::function<QString()> &makeEpoch)
+        = 0;
+
     // Called on the server's thread when another kontor-syncd instance sharing this database
     // moved a tenant's log, so long-polls waiting here wake too. Only a storage shared between
     // processes reports anything; the default reports nothing.
@@ -164,5 +175,29 @@ public:
         Q_UNUSED(handler);
     }
 };
+
+// For Storage::newEpochs: the error for a tenant that does not exist, and the checks of one new
+// epoch (a wire id, not the tenant's current one).
+inline Error unknownTenantError(const QString &tenantId)
+{
+    return Error {
+        ErrorKind::NotFound, QStringLiteral("tenant"), QStringLiteral("no-tenant"),
+        QStringLiteral("there is no tenant with id '%1'; nothing was changed").arg(tenantId)};
+}
+
+inline Status checkNewEpoch(const QString &tenantId, const QString &oldEpoch,
+                            const QString &newEpoch)
+{
+    if (!Sync::isValidId(newEpoch))
+        return Error {ErrorKind::Usage, QStringLiteral("epoch"), QStringLiteral("bad-epoch"),
+                      QStringLiteral("the new epoch '%1' for tenant '%2' is not a valid id "
+                                     "(1-64 characters of A-Z, a-z, 0-9, _ and -)")
+                          .arg(newEpoch, tenantId)};
+    if (newEpoch == oldEpoch)
+        return Error {ErrorKind::Usage, QStringLiteral("epoch"), QStringLiteral("same-epoch"),
+                      QStringLiteral("the new epoch for tenant '%1' is its current one (%2)")
+                          .arg(tenantId, oldEpoch)};
+    return {};
+}
 
 } // namespace Kontor::Server

@@ -124,6 +124,11 @@ QString SyncService::normaliseEmail(const QString &email)
     return email.trimmed().toCaseFolded();
 }
 
+QString SyncService::newEpoch()
+{
+    return newUuid7();
+}
+
 QString SyncService::chainHash(const QString &prevHash, const Sync::Op &op)
 {
     return sha256Hex(prevHash.toLatin1() + canonicalBytes(Sync::toJson(op)));
@@ -142,7 +147,7 @@ Result<QString> SyncService::createAccount(const QString &email, const QString &
     a.createdAt = now();
     const QString tenantId = newUuid7();
     a.tenantId = tenantId;
-    KONTOR_TRY(m_storage.createTenant(tenantId, business, newUuid7(), a));
+    KONTOR_TRY(m_storage.createTenant(tenantId, business, newEpoch(), a));
     qCInfo(lcServer).noquote() << "tenant created" << tenantId;
     return tenantId;
 }

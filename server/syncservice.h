@@ -50,6 +50,9 @@ public:
     qint64 now() const { return m_clock(); }
 
     static QString normaliseEmail(const QString &email);
+    // A tenant's epoch: a new UUIDv7, random enough never to repeat. Made when the tenant is
+    // created, and again for every tenant by `kontor-syncd --new-epochs` after a restore.
+    static QString newEpoch();
 
     // Accounts and sessions. The password hash is computed by the caller (off the event loop).
     Result<QString> createAccount(const QString &email, const QString &business,

@@ -67,9 +67,10 @@ public:
     PgTestDatabase(const PgTestDatabase &) = delete;
     PgTestDatabase &operator=(const PgTestDatabase &) = delete;
 
-    // Creates the database (owned by `owner` when given); false with error() when no server
-    // is configured or it refuses.
-    bool create(const QString &owner = {})
+    // Creates the database (owned by `owner` when given; a copy of the database `copyOf` when
+    // given, which nobody may be connected to); false with error() when no server is
+    // configured or it refuses.
+    bool create(const QString &owner = {}, const QString &copyOf = {})
     {
         const QString server = pgSetting(QStringLiteral("KONTOR_TEST_PG_URL"));
         if (server.isEmpty()) {
@@ -89,11 +90,13 @@ public:
             return false;
         }
         // Identifiers cannot be bound: the name is made above from [a-z0-9_], the owner is a
-        // role name of the test setup.
+        // role name of the test setup, the template another database made here.
         QSqlQuery q(admin);
         QString sql = QStringLiteral("CREATE DATABASE ") + m_name;
         if (!owner.isEmpty())
             sql += QStringLiteral(" OWNER ") + owner;
+        if (!copyOf.isEmpty())
+            sql += QStringLiteral(" TEMPLATE ") + copyOf;
         if (!q.exec(sql)) {
             m_error = q.lastError().text();
             m_name.clear();

@@ -1,6 +1,7 @@
 // The storage of kontor-syncd and the push rules on top of it, without HTTP: an op is applied
 // once whatever the retries, numbers are gapless, a lease decides who issues, refused ops leave
-// no trace, and one tenant's calls never see or touch another's rows. On SqliteStorage, or with
+// no trace, one tenant's calls never see or touch another's rows, and new epochs (after a restore)
+// change nothing but the epochs, all or none. On SqliteStorage, or with
 // KONTOR_TEST_STORAGE=postgresql on PostgresStorage (a fresh database per test), where further
 // cases cover what a shared server adds: migrations raced by several instances, connections
 // that break, commits the synchronous standby did not confirm, a read-only standby. Schema
@@ -16,6 +17,7 @@
 #include <syncservice.h>
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QSet>
@@ -226,6 +228,9 @@ private Q_SLOTS:
     void rejectedOpLeavesNoTrace();
     void leaseAndGapless();
     void tenantIsolation();
+    void newEpochsForEveryTenant();
+    void newEpochsForOneTenant();
+    void newEpochsRefusals();
     void reopenKeepsSchema();
     void startingExpandsNeverContracts();
     void expandThenContract();
@@ -259,6 +264,10 @@ private:
     Result<qint64> rowCount(const QString &table);
     PostgresStorage *postgres() { return dynamic_cast<PostgresStorage *>(m_storage.get()); }
     AuthContext tenant(const QString &email, const QString &device);
+    // What a tenant holds apart from its epoch: log, records, audit head, devices, as text.
+    QByteArray contents(const AuthContext &ctx);
+    // Rows of every table.
+    QList<qint64> tableRows();
     // Runs `commit`, whose commit waits for the synchronous standby, and cancels that wait;
     // false when no such wait was seen.
     bool cancelSyncWait(PostgresStorage *pg, const std::function<void()> &commit);
@@ -514,6 +523,248 @@ void TestStorage::tenantIsolation()
     QCOMPARE(m_service->devices(a)->size(), 1);
     QCOMPARE(m_service->lease(a, u"s-of-b"_s, true).error().rule, u"unknown-series"_s);
     QVERIFY(m_storage->head(a.tenantId)->epoch != m_storage->head(b.tenantId)->epoch);
+}
+
+QByteArray TestStorage::contents(const AuthContext &ctx)
+{
+    QJsonObject o;
+    auto head = m_storage->head(ctx.tenantId);
+    auto audit = m_storage->auditHead(ctx.tenantId);
+    auto ops = m_storage->opsAfter(ctx.tenantId, 0, 1000);
+    auto snapshot = m_service->snapshot(ctx, {}, 2000);
+    auto devices = m_storage->devices(ctx.tenantId);
+    if (!head || !audit || !ops || !snapshot || !devices)
+        return "unreadable";
+    o.insert(u"seq"_s, head->seq);
+    o.insert(u"auditSeq"_s, audit->seq);
+    o.insert(u"auditHash"_s, audit->hash);
+    QJsonArray log;
+    for (const Sync::Op &op : std::as_const(*ops))
+        log.append(Sync::toJson(op));
+    o.insert(u"ops"_s, log);
+    QJsonArray records;
+    for (const Sync::SnapshotRecord &r : std::as_const(snapshot->records))
+        records.append(QJsonObject {{u"entity"_s, r.entity},
+                                    {u"id"_s, r.id},
+                                    {u"fields"_s, r.fields},
+                                    {u"clocks"_s, r.clocks}});
+    o.insert(u"records"_s, records);
+    o.insert(u"at"_s, snapshot->at.seq);
+    QJsonArray devs;
+    for (const DeviceRecord &d : std::as_const(*devices))
+        devs.append(QJsonArray {d.id, d.name, d.revokedAt});
+    o.insert(u"devices"_s, devs);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QList<qint64> TestStorage::tableRows()
+{
+    QList<qint64> out;
+    for (const QString &table :
+         {u"tenants"_s, u"accounts"_s, u"devices"_s, u"ops"_s, u"op_results"_s, u"records"_s,
+          u"series"_s, u"audit"_s, u"login_attempts"_s})
+        out.append(rowCount(table).ok() ? rowCount(table).value() : -1);
+    return out;
+}
+
+void TestStorage::newEpochsForEveryTenant()
+{
+    const AuthContext a = tenant(u"a@example.com"_s, u"dev-a"_s);
+    const AuthContext b = tenant(u"b@example.com"_s, u"dev-b"_s);
+    const AuthContext c = tenant(u"c@example.com"_s, u"dev-c"_s); // nothing pushed
+    // An accepted op, a refused one (its refusal is kept for retries), and a series lease.
+    const Sync::PushRequest pushA {
+        u"dev-a"_s,
+        {makeOp(u"op-a1"_s, u"dev-a"_s, 1, u"customer"_s, u"c1"_s, u"create"_s,
+                {{u"id"_s, u"c1"_s}, {u"name"_s, u"Rossi"_s}}),
+         makeOp(u"op-a2"_s, u"dev-a"_s, 2, u"customer"_s, u"c2"_s, u"create"_s,
+                {{u"id"_s, u"c2"_s}, {u"name"_s, u""_s}}),
+         makeOp(u"op-a3"_s, u"dev-a"_s, 3, u"series"_s, u"s1"_s, u"create"_s,
+                seriesFields(u"s1"_s, u"dev-a"_s))}};
+    auto pushedA = m_service->push(a, pushA);
+    QVERIFY(pushedA.ok());
+    QCOMPARE(pushedA->results.at(1).status, Sync::OpStatus::Rejected);
+    QVERIFY(m_service->lease(AuthContext {a.tenantId, u"dev-a2"_s}, u"s1"_s, true).ok());
+    const Sync::PushRequest pushB {
+        u"dev-b"_s,
+        {makeOp(u"op-b1"_s, u"dev-b"_s, 1, u"customer"_s, u"c1"_s, u"create"_s,
+                {{u"id"_s, u"c1"_s}, {u"name"_s, u"B"_s}})}};
+    QVERIFY(m_service->push(b, pushB).ok());
+
+    const QList<AuthContext> all {a, b, c};
+    QList<Sync::Cursor> before;
+    QList<QByteArray> held;
+    for (const AuthContext &t : all) {
+        before.append(m_storage->head(t.tenantId).value());
+        held.append(contents(t));
+    }
+    const QList<qint64> rows = tableRows();
+
+    QStringList made;
+    auto changed = m_storage->newEpochs({}, [&] {
+        made.append(SyncService::newEpoch());
+        return made.constLast();
+    });
+    QVERIFY2(changed.ok(), qPrintable(changed ? QString() : changed.error().toString()));
+    QCOMPARE(*changed, 3);
+    QCOMPARE(made.size(), 3);
+    QSet<QString> epochs;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Sync::Cursor now = m_storage->head(all.at(i).tenantId).value();
+        QVERIFY(now.epoch != before.at(i).epoch);
+        QVERIFY(made.contains(now.epoch));
+        QVERIFY(Sync::isValidId(now.epoch));
+        QCOMPARE(now.seq, before.at(i).seq);
+        epochs.insert(now.epoch);
+        // Nothing else changed.
+        QCOMPARE(contents(all.at(i)), held.at(i));
+    }
+    QCOMPARE(epochs.size(), 3); // each tenant its own
+    QCOMPARE(tableRows(), rows);
+
+    // A cursor of the old epoch is answered with the new one from the start; the new epoch
+    // reads the same log.
+    const QString newA = m_storage->head(a.tenantId)->epoch;
+    auto page = m_service->pull(a, before.at(0).epoch, before.at(0).seq, 100);
+    QVERIFY(page.ok());
+    QVERIFY(page->epochChanged);
+    QCOMPARE(page->next.epoch, newA);
+    QCOMPARE(page->next.seq, 0);
+    QVERIFY(page->ops.isEmpty());
+    page = m_service->pull(a, newA, 0, 100);
+    QVERIFY(page.ok());
+    QVERIFY(!page->epochChanged);
+    QCOMPARE(page->ops.size(), 3); // c1, the series, the lease grant
+    QCOMPARE(page->ops.at(0).opId, u"op-a1"_s);
+
+    // Ops sent again under the new epoch: those the database has are answered with their first
+    // result (accepted or refused), a new one continues the log and the audit chain.
+    auto again = m_service->push(a, pushA);
+    QVERIFY(again.ok());
+    QCOMPARE(again->head.epoch, newA);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(again->results.at(i).duplicate);
+        QCOMPARE(again->results.at(i).status, pushedA->results.at(i).status);
+        QCOMPARE(again->results.at(i).seq, pushedA->results.at(i).seq);
+        QCOMPARE(again->results.at(i).rule, pushedA->results.at(i).rule);
+    }
+    auto fresh
+        = m_service->push(a,
+                          {u"dev-a"_s,
+                           {makeOp(u"op-a4"_s, u"dev-a"_s, 4, u"customer"_s, u"c3"_s, u"create"_s,
+                                   {{u"id"_s, u"c3"_s}, {u"name"_s, u"New"_s}})}});
+    QVERIFY(fresh.ok());
+    QVERIFY(!fresh->results.at(0).duplicate);
+    QCOMPARE(fresh->results.at(0).seq, before.at(0).seq + 1);
+    QCOMPARE(fresh->head, (Sync::Cursor {newA, before.at(0).seq + 1}));
+    auto verify = m_service->verifyAudit(a);
+    QVERIFY(verify.ok());
+    QVERIFY2(verify->ok, qPrintable(verify->problems.join(u"; "_s)));
+    QCOMPARE(verify->entries, before.at(0).seq + 1);
+
+    if (auto *pg = postgres()) {
+        // Another instance on the database hears of every tenant, as of a push, so its waiting
+        // long-polls are answered (with epochChanged) at once.
+        auto other = openStorage(m_location);
+        QVERIFY(other);
+        QStringList told;
+        other->setTenantAdvancedHandler([&](const QString &t) { told.append(t); });
+        auto changedAgain = pg->newEpochs({}, [] { return SyncService::newEpoch(); });
+        QVERIFY(changedAgain.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(QSet<QString>(told.cbegin(), told.cend()),
+                                  (QSet<QString> {a.tenantId, b.tenantId, c.tenantId}), 20000);
+        // The other instance reads the new epoch on its next call: nothing is cached.
+        QCOMPARE(other->head(a.tenantId)->epoch, m_storage->head(a.tenantId)->epoch);
+    }
+}
+
+void TestStorage::newEpochsForOneTenant()
+{
+    const AuthContext a = tenant(u"a@example.com"_s, u"dev-a"_s);
+    const AuthContext b = tenant(u"b@example.com"_s, u"dev-b"_s);
+    for (const AuthContext &t : {a, b})
+        QVERIFY(m_service
+                    ->push(t,
+                           {t.deviceId,
+                            {makeOp(u"op-1"_s, t.deviceId, 1, u"customer"_s, u"c1"_s, u"create"_s,
+                                    {{u"id"_s, u"c1"_s}, {u"name"_s, u"C"_s}})}})
+                    .ok());
+    const Sync::Cursor headA = m_storage->head(a.tenantId).value();
+    const Sync::Cursor headB = m_storage->head(b.tenantId).value();
+    const QByteArray heldA = contents(a);
+    const QByteArray heldB = contents(b);
+    const QList<qint64> rows = tableRows();
+
+    int calls = 0;
+    auto changed = m_storage->newEpochs(b.tenantId, [&] {
+        ++calls;
+        return SyncService::newEpoch();
+    });
+    QVERIFY2(changed.ok(), qPrintable(changed ? QString() : changed.error().toString()));
+    QCOMPARE(*changed, 1);
+    QCOMPARE(calls, 1);
+    QCOMPARE(m_storage->head(a.tenantId).value(), headA); // untouched
+    const Sync::Cursor nowB = m_storage->head(b.tenantId).value();
+    QVERIFY(nowB.epoch != headB.epoch);
+    QCOMPARE(nowB.seq, headB.seq);
+    QCOMPARE(contents(a), heldA);
+    QCOMPARE(contents(b), heldB);
+    QCOMPARE(tableRows(), rows);
+    QVERIFY(!m_service->pull(a, headA.epoch, headA.seq, 10)->epochChanged);
+    QVERIFY(m_service->pull(b, headB.epoch, headB.seq, 10)->epochChanged);
+}
+
+void TestStorage::newEpochsRefusals()
+{
+    const AuthContext a = tenant(u"a@example.com"_s, u"dev-a"_s);
+    const AuthContext b = tenant(u"b@example.com"_s, u"dev-b"_s);
+    const QString epochA = m_storage->head(a.tenantId)->epoch;
+    const QString epochB = m_storage->head(b.tenantId)->epoch;
+    auto unchanged = [&] {
+        return m_storage->head(a.tenantId)->epoch == epochA
+            && m_storage->head(b.tenantId)->epoch == epochB;
+    };
+
+    // A tenant that does not exist: named in the error, and nothing changes.
+    int calls = 0;
+    auto counted = [&] {
+        ++calls;
+        return SyncService::newEpoch();
+    };
+    auto r = m_storage->newEpochs(u"no-such-tenant"_s, counted);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::NotFound);
+    QCOMPARE(r.error().rule, u"no-tenant"_s);
+    QVERIFY2(r.error().message.contains(u"'no-such-tenant'"_s), qPrintable(r.error().message));
+    QCOMPARE(calls, 0);
+    QVERIFY(unchanged());
+
+    // One bad epoch refuses the whole run: the tenant before it keeps its epoch too.
+    int n = 0;
+    r = m_storage->newEpochs({},
+                             [&] { return ++n == 1 ? SyncService::newEpoch() : u"not an id"_s; });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().rule, u"bad-epoch"_s);
+    QCOMPARE(n, 2);
+    QVERIFY(unchanged());
+    // The same epoch again is no new epoch.
+    r = m_storage->newEpochs(a.tenantId, [&] { return epochA; });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().rule, u"same-epoch"_s);
+    QVERIFY(unchanged());
+
+    // After the refusals the storage works as before.
+    r = m_storage->newEpochs({}, counted);
+    QVERIFY(r.ok());
+    QCOMPARE(*r, 2);
+    QVERIFY(m_storage->head(a.tenantId)->epoch != epochA);
+    QVERIFY(m_storage->head(b.tenantId)->epoch != epochB);
+    QVERIFY(m_service
+                ->push(a,
+                       {u"dev-a"_s,
+                        {makeOp(u"op-1"_s, u"dev-a"_s, 1, u"customer"_s, u"c1"_s, u"create"_s,
+                                {{u"id"_s, u"c1"_s}, {u"name"_s, u"C"_s}})}})
+                .ok());
 }
 
 void TestStorage::reopenKeepsSchema()

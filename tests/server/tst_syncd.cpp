@@ -1,8 +1,9 @@
 // The real kontor-syncd binary on 127.0.0.1:0, spoken to over HTTP: accounts and sessions,
 // tenant isolation on every endpoint, tokens, rate limits, size limits, strict validation that
 // writes nothing, idempotent pushes, immutability and gapless numbering, long-polls, draining on
-// SIGTERM (at once, and after a shutdown grace), a restart on the same database, and the
-// `--migrate` command. On a SQLite file, or with KONTOR_TEST_STORAGE=postgresql on a fresh
+// SIGTERM (at once, and after a shutdown grace), a restart on the same database, the
+// `--migrate` command, and a restore from a backup followed by `--new-epochs`, with devices that
+// run the real sync engine. On a SQLite file, or with KONTOR_TEST_STORAGE=postgresql on a fresh
 // PostgreSQL database (pgtestdatabase.h).
 #include "pgtestdatabase.h"
 
@@ -13,7 +14,9 @@
 #include <jsoncodec.h>
 #include <money.h>
 #include <protocol.h>
+#include <replica.h>
 #include <rules.h>
+#include <syncengine.h>
 #include <uuid7.h>
 
 #include <QFileInfo>
@@ -22,6 +25,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -66,6 +70,74 @@ QString hlcNow(int logical = 0)
     return HlcStamp::make(QDateTime::currentMSecsSinceEpoch(), logical).toString();
 }
 
+// A device as the desktop application runs one: a ledger file, its replica, and the sync engine
+// over HTTP (its own SyncClient).
+struct Device
+{
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Ledger> ledger;
+    std::unique_ptr<Replica> replica;
+    std::unique_ptr<Sync::SyncEngine> engine;
+
+    bool open(const QString &path, bool initialize)
+    {
+        auto s = Store::open(path, Store::OpenMode::CreateNew);
+        if (!s)
+            return false;
+        store = std::move(s.value());
+        ledger = std::make_unique<Ledger>(*store);
+        replica = std::make_unique<Replica>(*ledger);
+        engine = std::make_unique<Sync::SyncEngine>(*replica);
+        engine->setUseNetworkInformation(false);
+        engine->setLongPollEnabled(false);
+        if (!initialize)
+            return true;
+        CompanyProfile company;
+        company.name = u"Studio Restored"_s;
+        company.address.country = u"IT"_s;
+        company.currency = u"EUR"_s;
+        return ledger->initialize(company, u"2026-R-"_s).ok();
+    }
+
+    // One sync cycle to its end.
+    Sync::SyncResult sync()
+    {
+        std::optional<Sync::SyncResult> result;
+        auto connection = QObject::connect(engine.get(), &Sync::SyncEngine::finished,
+                                           [&](const Sync::SyncResult &r) { result = r; });
+        engine->syncNow();
+        QTest::qWaitFor([&] { return result.has_value(); }, 60000);
+        QObject::disconnect(connection);
+        if (!result) {
+            Sync::SyncResult timedOut;
+            timedOut.error = Error {ErrorKind::Io, {}, u"test-timeout"_s, u"no answer"_s};
+            return timedOut;
+        }
+        return *result;
+    }
+
+    QString addCustomer(const QString &name)
+    {
+        Customer c;
+        c.name = name;
+        auto added = ledger->addCustomer(c);
+        return added ? added->id : QString();
+    }
+
+    QString customerName(const QString &id) const
+    {
+        auto c = ledger->customer(id);
+        return c ? c->name : QString();
+    }
+};
+
+#define SYNC_OK(device)                                                                            \
+    do {                                                                                           \
+        const Sync::SyncResult r_ = (device).sync();                                               \
+        QVERIFY2(r_.ok, qPrintable(r_.error.toString() + u" ("_s + r_.error.rule + u')'));         \
+        QCOMPARE(r_.rejected, 0);                                                                  \
+    } while (false)
+
 } // namespace
 
 class TestSyncd : public QObject
@@ -96,6 +168,7 @@ private Q_SLOTS:
     void badDatabaseStopsTheServer();
     void migrateCommand();
     void newerSchemaStopsTheServer();
+    void newEpochsAfterRestore();
 
 private:
     struct Run
@@ -106,6 +179,17 @@ private:
         QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     };
     void startServer(const QStringList &extra = {}, const QString &log = u"syncd.log"_s);
+    // SIGTERM to m_server, which must exit 0; m_server is null afterwards.
+    void stopServer();
+    QUrl serverUrl() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
+    // A copy of `database` (no server may be using it), as a backup would hold it; empty on
+    // failure. SQLite: the file (and its WAL); PostgreSQL: CREATE DATABASE ... TEMPLATE.
+    QString copyDatabase(const QString &database);
+    // The first column of the first row of `sql` on `database`, over a connection of its own.
+    QVariant scalar(const QString &database, const QString &sql, const QVariantList &params = {});
+    // Device sign-up and sign-in through the engine.
+    void signUpDevice(Device &d, const QString &email, const QString &business);
+    void signInDevice(Device &d, const QString &email, const QString &name);
     // kontor-syncd run to its end with `arguments` (text logs).
     Run runSyncd(const QStringList &arguments);
     // A database of its own (a file, or a fresh PostgreSQL database) at schema version 1, as
@@ -157,6 +241,99 @@ void TestSyncd::startServer(const QStringList &extra, const QString &log)
     QCOMPARE(line.value(u"event"_s).toString(), u"listening"_s);
     m_port = quint16(line.value(u"port"_s).toInt());
     QVERIFY(m_port > 0);
+}
+
+void TestSyncd::stopServer()
+{
+    QVERIFY(m_server);
+    QSignalSpy exited(m_server, &QProcess::finished);
+    m_server->terminate();
+    QVERIFY(exited.count() > 0 || exited.wait(20000));
+    QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_server->exitCode(), 0);
+    delete m_server;
+    m_server = nullptr;
+}
+
+QString TestSyncd::copyDatabase(const QString &database)
+{
+    if (!m_pg) {
+        const QString copy
+            = m_dir.filePath(u"copy-%1.db"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
+        if (!QFile::copy(database, copy))
+            return {};
+        // A cleanly stopped server leaves no WAL behind; if one is there, it belongs to the copy.
+        if (QFileInfo::exists(database + u"-wal"_s)
+            && !QFile::copy(database + u"-wal"_s, copy + u"-wal"_s))
+            return {};
+        return copy;
+    }
+    const QString name = QUrl(database).path().mid(1);
+    // The stopped server's backend may take a moment to go; CREATE DATABASE needs it gone.
+    if (!QTest::qWaitFor(
+            [&] {
+                return m_pg->admin(u"SELECT count(*) FROM pg_stat_activity WHERE datname = ?"_s,
+                                   {name})
+                           .toInt()
+                    == 0;
+            },
+            20000))
+        return {};
+    auto db = std::make_unique<Kontor::Test::PgTestDatabase>();
+    if (!db->create({}, name)) {
+        qWarning().noquote() << "cannot copy the database:" << db->error();
+        return {};
+    }
+    const QString url = db->url();
+    m_morePg.push_back(std::move(db));
+    return url;
+}
+
+QVariant TestSyncd::scalar(const QString &database, const QString &sql, const QVariantList &params)
+{
+    QVariant value;
+    {
+        QSqlDatabase db;
+        if (m_pg) {
+            db = Kontor::Test::openPg(database, u"scalar"_s);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"scalar"_s);
+            db.setDatabaseName(database);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            db.open();
+        }
+        if (db.isOpen()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (qsizetype i = 0; i < params.size(); ++i)
+                q.bindValue(int(i), params.at(i));
+            if (q.exec() && q.next())
+                value = q.value(0);
+            else
+                qWarning().noquote() << sql << q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"scalar"_s);
+    return value;
+}
+
+void TestSyncd::signUpDevice(Device &d, const QString &email, const QString &business)
+{
+    std::optional<Result<QString>> tenant;
+    d.engine->signUp({serverUrl()}, email, m_password, business,
+                     [&](Result<QString> r) { tenant = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(tenant.has_value(), 30000);
+    QVERIFY2(tenant->ok(), qPrintable(tenant->ok() ? QString() : tenant->error().toString()));
+}
+
+void TestSyncd::signInDevice(Device &d, const QString &email, const QString &name)
+{
+    std::optional<Status> status;
+    d.engine->signIn({serverUrl()}, email, m_password, name, [&](Status s) { status = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), 30000);
+    QVERIFY2(status->ok(), qPrintable(status->ok() ? QString() : status->error().toString()));
+    QVERIFY(d.engine->hasCredentials());
 }
 
 QNetworkReply *TestSyncd::send(const QByteArray &method, const QString &path,
@@ -1036,6 +1213,247 @@ void TestSyncd::newerSchemaStopsTheServer()
     r = runSyncd({u"--database"_s, database, u"--migrate"_s, u"contract"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("schema version 9"), r.err.constData());
+}
+
+void TestSyncd::newEpochsAfterRestore()
+{
+    // A server of its own, on a database of its own; the suite's server keeps running.
+    const QString saved = m_db;
+    QProcess *previous = m_server;
+    m_server = nullptr;
+    auto restoreSuite = qScopeGuard([&] {
+        if (m_server) {
+            m_server->kill();
+            m_server->waitForFinished(10000);
+            delete m_server;
+        }
+        m_server = previous;
+        m_db = saved;
+    });
+    if (m_pg) {
+        auto db = std::make_unique<Kontor::Test::PgTestDatabase>();
+        QVERIFY2(db->create(), qPrintable(db->error()));
+        m_db = db->url();
+        m_morePg.push_back(std::move(db));
+    } else {
+        m_db = m_dir.filePath(u"restore-live.db"_s);
+    }
+    const QString live = m_db;
+    startServer({}, u"syncd-restore.log"_s);
+
+    // A studio with a laptop running the sync engine, a script of the same studio speaking
+    // HTTP (to follow op ids one by one), and another business on the same server.
+    const QString email = u"studio@example.com"_s;
+    Device laptop;
+    QVERIFY(laptop.open(m_dir.filePath(u"restore-laptop.kontor"_s), true));
+    signUpDevice(laptop, email, u"Studio Restored"_s);
+    signInDevice(laptop, email, u"laptop"_s);
+    Session script = signIn(email, u"script"_s);
+    QVERIFY(!script.token.isEmpty());
+    Session other = signUp(u"other@example.com"_s, u"Other Business"_s, u"desk"_s);
+    QVERIFY(!other.token.isEmpty());
+    QVERIFY(other.tenantId != script.tenantId);
+    const QString oldEpoch = script.epoch;
+    const QString oldOtherEpoch = other.epoch;
+    QCOMPARE(push(other,
+                  {op(other, u"customer"_s, u"o-1"_s, u"create"_s,
+                      {{u"id"_s, u"o-1"_s}, {u"name"_s, u"Other's customer"_s}})})
+                 .status,
+             200);
+
+    // Ops A: sent and acknowledged before the backup.
+    const QString a1 = laptop.addCustomer(u"Before the backup 1"_s);
+    const QString a2 = laptop.addCustomer(u"Before the backup 2"_s);
+    QVERIFY(!a1.isEmpty() && !a2.isEmpty());
+    SYNC_OK(laptop);
+    QCOMPARE(laptop.engine->pendingCount(), qint64(0));
+    const QJsonObject x = op(script, u"customer"_s, u"script-x"_s, u"create"_s,
+                             {{u"id"_s, u"script-x"_s}, {u"name"_s, u"Script X"_s}});
+    Reply r = push(script, {x});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body[u"results"_s][0][u"status"_s].toString(), u"accepted"_s);
+    const qint64 seqX = r.body[u"results"_s][0][u"seq"_s].toInteger();
+
+    // The backup: the server stopped, the database copied.
+    stopServer();
+    const QString backup = copyDatabase(live);
+    QVERIFY(!backup.isEmpty());
+    startServer({}, u"syncd-restore.log"_s);
+    laptop.engine->setEndpoints({serverUrl()});
+
+    // Ops B: sent and acknowledged after it, so the backup lacks them.
+    const QString b1 = laptop.addCustomer(u"After the backup 1"_s);
+    const QString b2 = laptop.addCustomer(u"After the backup 2"_s);
+    QVERIFY(!b1.isEmpty() && !b2.isEmpty());
+    SYNC_OK(laptop);
+    QCOMPARE(laptop.engine->pendingCount(), qint64(0));
+    const qint64 outbox = laptop.store->outboxCount().value();
+    QCOMPARE(laptop.replica->cursor()->first, oldEpoch);
+    const QJsonObject y = op(script, u"customer"_s, u"script-y"_s, u"create"_s,
+                             {{u"id"_s, u"script-y"_s}, {u"name"_s, u"Script Y"_s}});
+    r = push(script, {y});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body[u"results"_s][0][u"status"_s].toString(), u"accepted"_s);
+    const qint64 seqY = r.body[u"results"_s][0][u"seq"_s].toInteger();
+    QVERIFY(seqY > seqX);
+
+    // The restore: the server comes back on the copy, which ends before B.
+    stopServer();
+    m_db = backup;
+    startServer({}, u"syncd-restored.log"_s);
+    laptop.engine->setEndpoints({serverUrl()});
+    const QString laptopOps = u"SELECT COUNT(*) FROM ops WHERE tenant_id = ? AND device_id = ?"_s;
+    const QVariantList laptopKey {script.tenantId, laptop.store->deviceId()};
+    const qint64 restoredOps = scalar(backup, laptopOps, laptopKey).toLongLong();
+    QVERIFY(restoredOps > 0);
+    QVERIFY(restoredOps < outbox); // B is gone
+    QCOMPARE(
+        scalar(backup, u"SELECT COUNT(*) FROM ops WHERE op_id = ?"_s, {y[u"opId"_s]}).toLongLong(),
+        0);
+
+    // On PostgreSQL a long-poll waiting on the running instance is answered as soon as the
+    // epochs change (the command NOTIFYs every tenant, as a push does).
+    QNetworkReply *waiting = nullptr;
+    if (m_pg) {
+        const Reply head = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1000"_s.arg(oldEpoch), {},
+                                script.token);
+        QCOMPARE(head.body.value(u"epochChanged"_s).toBool(), false);
+        const qint64 at = head.body.value(u"next"_s)[u"seq"_s].toInteger();
+        waiting = send("GET", u"/v1/pull?epoch=%1&after=%2&wait=30000"_s.arg(oldEpoch).arg(at), {},
+                       script.token);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            call("GET", u"/metrics"_s, {}, {}, {}).raw.contains("kontor_longpolls_waiting 1"),
+            10000);
+    }
+
+    // The new epochs, while the restored server is serving.
+    Run run = runSyncd({u"--database"_s, backup, u"--new-epochs"_s});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.json().value(u"event"_s).toString(), u"new-epochs"_s);
+    QCOMPARE(run.json().value(u"tenants"_s).toInteger(), 2);
+    QCOMPARE(run.json().value(u"backend"_s).toString(), m_pg ? u"postgresql"_s : u"sqlite"_s);
+
+    // A pull with the old epoch learns the new one and starts from 0; the serving instance
+    // cached nothing.
+    r = call("GET", u"/v1/pull?epoch=%1&after=%2"_s.arg(oldEpoch).arg(seqX), {}, script.token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.value(u"epochChanged"_s).toBool(), true);
+    const QString newEpoch = r.body[u"next"_s][u"epoch"_s].toString();
+    QVERIFY(Sync::isValidId(newEpoch));
+    QVERIFY(newEpoch != oldEpoch);
+    QCOMPARE(r.body[u"next"_s][u"seq"_s].toInteger(), 0);
+    if (waiting) {
+        QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 20000);
+        const QJsonObject page = QJsonDocument::fromJson(waiting->readAll()).object();
+        waiting->deleteLater();
+        QCOMPARE(page.value(u"epochChanged"_s).toBool(), true);
+        QCOMPARE(page.value(u"next"_s)[u"epoch"_s].toString(), newEpoch);
+    }
+
+    // The script sends its ops again: X, which the restored database has, is answered as a
+    // duplicate with its first seq; Y, which it lost, is accepted anew.
+    r = push(script, {x, y});
+    QCOMPARE(r.status, 200);
+    const QJsonArray results = r.body.value(u"results"_s).toArray();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0][u"duplicate"_s].toBool(), true);
+    QCOMPARE(results[0][u"seq"_s].toInteger(), seqX);
+    QCOMPARE(results[1][u"status"_s].toString(), u"accepted"_s);
+    QCOMPARE(results[1][u"duplicate"_s].toBool(), false);
+    QCOMPARE(r.body[u"head"_s][u"epoch"_s].toString(), newEpoch);
+
+    // The laptop's next sync sees the new epoch, sends its whole outbox again (A answered as
+    // duplicates, B accepted anew) and merges a fresh snapshot; nothing local is lost.
+    const Sync::SyncResult resynced = laptop.sync();
+    QVERIFY2(resynced.ok, qPrintable(resynced.error.toString()));
+    QCOMPARE(resynced.rejected, 0);
+    QCOMPARE(resynced.pushed, int(outbox));
+    QCOMPARE(laptop.engine->pendingCount(), qint64(0));
+    QCOMPARE(laptop.replica->cursor()->first, newEpoch);
+    QCOMPARE(laptop.customerName(b1), u"After the backup 1"_s);
+    QCOMPARE(laptop.customerName(a1), u"Before the backup 1"_s);
+
+    // The server holds A and B exactly once, and its audit chain is whole.
+    QCOMPARE(scalar(backup, laptopOps, laptopKey).toLongLong(), outbox);
+    QCOMPARE(
+        scalar(backup,
+               u"SELECT COUNT(DISTINCT op_id) FROM ops WHERE tenant_id = ? AND device_id = ?"_s,
+               laptopKey)
+            .toLongLong(),
+        outbox);
+    for (const QString &id : {a1, a2, b1, b2, u"script-x"_s, u"script-y"_s})
+        QCOMPARE(scalar(backup,
+                        u"SELECT COUNT(*) FROM ops WHERE tenant_id = ? AND entity_id = ? AND "
+                        "kind = 'create'"_s,
+                        {script.tenantId, id})
+                     .toLongLong(),
+                 1);
+    r = call("GET", u"/v1/audit/verify"_s, {}, script.token);
+    QVERIFY2(r.body.value(u"ok"_s).toBool(), r.raw.constData());
+
+    // A device that joins now sees both A and B.
+    Device desktop;
+    QVERIFY(desktop.open(m_dir.filePath(u"restore-desktop.kontor"_s), false));
+    signInDevice(desktop, email, u"desktop"_s);
+    SYNC_OK(desktop);
+    for (const QString &id : {a1, a2, b1, b2})
+        QCOMPARE(desktop.customerName(id), laptop.customerName(id));
+    QCOMPARE(desktop.customerName(u"script-y"_s), u"Script Y"_s);
+    QCOMPARE(desktop.replica->cursor()->first, newEpoch);
+    SYNC_OK(laptop); // takes the script's Y
+    QCOMPARE(desktop.replica->digest().value(), laptop.replica->digest().value());
+
+    // The other business got a new epoch too, and kept its data.
+    r = call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(oldOtherEpoch), {}, other.token);
+    QCOMPARE(r.body.value(u"epochChanged"_s).toBool(), true);
+    const QString otherEpoch = r.body[u"next"_s][u"epoch"_s].toString();
+    QVERIFY(otherEpoch != oldOtherEpoch);
+    QVERIFY(otherEpoch != newEpoch);
+    r = call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(otherEpoch), {}, other.token);
+    QCOMPARE(r.body.value(u"epochChanged"_s).toBool(), false);
+    QVERIFY(r.raw.contains("Other's customer"));
+
+    // --tenant: that tenant alone.
+    run = runSyncd({u"--database"_s, backup, u"--new-epochs"_s, u"--tenant"_s, other.tenantId});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.json().value(u"tenants"_s).toInteger(), 1);
+    QCOMPARE(run.json().value(u"tenant"_s).toString(), other.tenantId);
+    r = call("GET", u"/v1/pull?epoch=%1&after=0"_s.arg(otherEpoch), {}, other.token);
+    QCOMPARE(r.body.value(u"epochChanged"_s).toBool(), true);
+    auto studioUnchanged = [&] {
+        const Reply p
+            = call("GET", u"/v1/pull?epoch=%1&after=0&limit=1"_s.arg(newEpoch), {}, script.token);
+        return p.status == 200 && !p.body.value(u"epochChanged"_s).toBool();
+    };
+    QVERIFY(studioUnchanged());
+    SYNC_OK(laptop); // in step: nothing to send again
+    QCOMPARE(laptop.replica->cursor()->first, newEpoch);
+
+    // Refusals change nothing: an unknown tenant (exit 1, named), bad command lines (exit 2).
+    run = runSyncd(
+        {u"--database"_s, backup, u"--new-epochs"_s, u"--tenant"_s, u"no-such-tenant"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("there is no tenant with id 'no-such-tenant'"), run.err.constData());
+    run = runSyncd({u"--database"_s, backup, u"--tenant"_s, other.tenantId});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--tenant goes with --new-epochs"), run.err.constData());
+    run = runSyncd({u"--database"_s, backup, u"--new-epochs"_s, u"--migrate"_s, u"status"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--new-epochs and --migrate"), run.err.constData());
+    run = runSyncd({u"--database"_s, backup, u"--new-epochs"_s, u"--tenant"_s, u"not an id"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--tenant 'not an id' is not a tenant id"), run.err.constData());
+    if (!m_pg) {
+        const QString missing = m_dir.filePath(u"no-such-backup.db"_s);
+        run = runSyncd({u"--database"_s, missing, u"--new-epochs"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("there is no database file"), run.err.constData());
+        QVERIFY(!QFileInfo::exists(missing));
+    }
+    QVERIFY(studioUnchanged());
+
+    stopServer();
 }
 
 QTEST_GUILESS_MAIN(TestSyncd)
