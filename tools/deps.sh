@@ -20,10 +20,10 @@ KONTOR_TEST_PACKAGES=(sqlite3 poppler-utils clang libclang-rt-dev postgresql-15)
 # without it, and tests always keep tokens in files (KONTOR_CREDENTIALS=file).
 KONTOR_RUN_PACKAGES=(qtkeychain-qt6-dev)
 # Only for packaging/cloud/kontor-cloud, the three-zone cluster on loopback: etcd, Patroni managing
-# PostgreSQL 15, HAProxy, and supervisord watching them all.
+# PostgreSQL 15, HAProxy, and supervisord watching them all; nftables for its network partitions.
 KONTOR_CLOUD_PACKAGES=(
     etcd-server etcd-client patroni postgresql-15 postgresql-client-15 haproxy supervisor
-    curl util-linux
+    curl util-linux nftables
 )
 
 kontor_install_packages() {
