@@ -4,6 +4,8 @@
 // (p50, p99, max). Against the endpoints given (`--endpoints`: kontor-syncd instances or the
 // zones' HAProxy; clients are spread over them in turn), or, without endpoints, against a
 // single-node kontor-syncd on its embedded SQLite, started here.
+#include "localsyncd.h"
+
 #include <hlc.h>
 #include <jsoncodec.h>
 #include <syncclient.h>
@@ -54,44 +56,6 @@ void waitFor(const std::function<bool()> &done, int timeoutMs, const QString &wh
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
 }
-
-// A single-node kontor-syncd on SQLite, for comparison.
-class LocalServer
-{
-public:
-    LocalServer(const QString &binary, const QString &database)
-    {
-        m_process.setProgram(binary);
-        m_process.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database,
-                                u"--password-iterations"_s, u"200000"_s});
-        m_process.setStandardErrorFile(database + u".log"_s);
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            fail(u"kontor-syncd did not start: "_s + binary);
-        QByteArray buffer;
-        while (m_port == 0) {
-            if (!m_process.waitForReadyRead(10000))
-                fail(u"kontor-syncd did not say where it listens"_s);
-            buffer += m_process.readAllStandardOutput();
-            for (const QByteArray &line : buffer.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(u"event"_s).toString() == u"listening"_s)
-                    m_port = o.value(u"port"_s).toInt();
-            }
-        }
-    }
-    ~LocalServer()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(15000))
-            m_process.kill();
-    }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
 
 double percentile(QList<double> v, double q)
 {
@@ -253,7 +217,7 @@ int run(int argc, char **argv)
         fail(u"--batch-size: a positive number is needed"_s);
 
     QTemporaryDir tmp;
-    std::unique_ptr<LocalServer> local;
+    std::unique_ptr<Bench::LocalSyncd> local;
     QList<QUrl> endpoints;
     if (parser.isSet(u"endpoints"_s)) {
         for (const QString &s : parser.value(u"endpoints"_s).split(u',', Qt::SkipEmptyParts)) {
@@ -263,8 +227,8 @@ int run(int argc, char **argv)
             endpoints.append(u);
         }
     } else {
-        local = std::make_unique<LocalServer>(parser.value(u"syncd"_s),
-                                              QDir(tmp.path()).filePath(u"server.db"_s));
+        local = std::make_unique<Bench::LocalSyncd>(parser.value(u"syncd"_s),
+                                                    QDir(tmp.path()).filePath(u"server.db"_s));
         endpoints.append(local->url());
     }
     QJsonObject out = measure(endpoints, clients, batches, batchSize);

@@ -5,6 +5,8 @@
 // - one change round trip A → server → B with both online (B long-polls), median and p95;
 // - server ingest in ops/s with 10 and 100 concurrent clients pushing.
 // Building the source ledger and pushing it are set-up and reported but not the figures.
+#include "localsyncd.h"
+
 #include <jsoncodec.h>
 #include <ledger.h>
 #include <money.h>
@@ -94,46 +96,6 @@ struct Stats
                 {u"p95_ms"_s, r3(at(0.95))},
                 {u"max_ms"_s, r3(s.isEmpty() ? 0 : s.last())}};
     }
-};
-
-class Server
-{
-public:
-    Server(const QString &binary, const QString &database)
-    {
-        m_process.setProgram(binary);
-        // The fewest password-hash iterations the service takes: a hundred sign-ins are set-up
-        // here.
-        m_process.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, database,
-                                u"--password-iterations"_s, u"200000"_s});
-        m_process.setStandardErrorFile(database + u".log"_s);
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            fail(u"kontor-syncd did not start: "_s + binary);
-        QByteArray buffer;
-        while (m_port == 0) {
-            if (!m_process.waitForReadyRead(10000))
-                fail(u"kontor-syncd did not say where it listens"_s);
-            buffer += m_process.readAllStandardOutput();
-            for (const QByteArray &line : buffer.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(u"event"_s).toString() == u"listening"_s)
-                    m_port = o.value(u"port"_s).toInt();
-            }
-        }
-    }
-    ~Server()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(15000))
-            m_process.kill();
-    }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
 };
 
 struct Device
@@ -318,7 +280,7 @@ int run(int argc, char **argv)
     const QString dir = parser.isSet(u"dir"_s) ? parser.value(u"dir"_s) : tmp.path();
     QDir().mkpath(dir);
 
-    Server server(parser.value(u"syncd"_s), QDir(dir).filePath(u"server.db"_s));
+    Bench::LocalSyncd server(parser.value(u"syncd"_s), QDir(dir).filePath(u"server.db"_s));
     const QString email = u"bench-%1@example.com"_s.arg(QDateTime::currentMSecsSinceEpoch());
     QJsonObject out;
 

@@ -186,6 +186,26 @@ CompanyDefaults companyDefaults(Store &store)
     return out;
 }
 
+// A new document starts as a draft of its own: an id, no number, nothing paid or credited. A
+// credit note needs the invoice it corrects.
+Status startNewDraft(Document &d)
+{
+    if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
+        return validationError(u"reference"_s, u"required"_s,
+                               u"a credit note must reference the invoice it corrects; use "
+                               "createCreditNote"_s);
+    if (d.id.isEmpty())
+        d.id = newUuid7();
+    d.status = DocumentStatus::Draft;
+    d.number.clear();
+    d.sequence = 0;
+    d.seriesId.clear();
+    d.paidMinor = 0;
+    d.creditedMinor = 0;
+    d.issuedByDevice.clear();
+    return {};
+}
+
 Error immutable(const Document &d)
 {
     return Error {
@@ -335,18 +355,7 @@ Status Ledger::writeDocument(const Document &d, bool insert)
 
 Result<Document> Ledger::createDraft(Document d)
 {
-    if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
-        return validationError(u"reference"_s, u"required"_s,
-                               u"a credit note must reference the invoice it corrects; use "
-                               "createCreditNote"_s);
-    if (d.id.isEmpty())
-        d.id = newUuid7();
-    d.status = DocumentStatus::Draft;
-    d.number.clear();
-    d.sequence = 0;
-    d.seriesId.clear();
-    d.paidMinor = 0;
-    d.creditedMinor = 0;
+    KONTOR_TRY(startNewDraft(d));
     if (!d.customerId.isEmpty()) {
         auto c = cachedCustomer(d.customerId);
         if (!c)
@@ -732,19 +741,7 @@ Result<QList<Document>> Ledger::issueMany(QList<Document> docs, const IssueOptio
 
     // What createDraft() checks and fills in, then what issue() checks, in that order.
     auto prepare = [&](Document &d) -> Status {
-        if (d.kind == DocumentKind::CreditNote && d.referenceId.isEmpty())
-            return validationError(u"reference"_s, u"required"_s,
-                                   u"a credit note must reference the invoice it corrects; use "
-                                   "createCreditNote"_s);
-        if (d.id.isEmpty())
-            d.id = newUuid7();
-        d.status = DocumentStatus::Draft;
-        d.number.clear();
-        d.sequence = 0;
-        d.seriesId.clear();
-        d.paidMinor = 0;
-        d.creditedMinor = 0;
-        d.issuedByDevice.clear();
+        KONTOR_TRY(startNewDraft(d));
         CachedCustomer cust;
         if (!d.customerId.isEmpty()) {
             auto known = customers.constFind(d.customerId);
