@@ -914,10 +914,10 @@ int run(int argc, char **argv)
                 worstName = it.key().chopped(4);
             }
         }
-        QJsonObject build = target(
-            u"%1 issued invoices created (issueMany, 1000 per batch; 10 s per 100000, pro "
-            "rata)"_s.arg(largest),
-            10.0 * largest / 100000.0, k.value(u"build.issued_s"_s), u"s"_s);
+        QJsonObject build
+            = target(u"%1 issued invoices created (issueMany, 1000 per batch; 10 s per 100000, pro "
+                     "rata)"_s.arg(largest),
+                     10.0 * largest / 100000.0, k.value(u"build.issued_s"_s), u"s"_s);
         QJsonObject pages = target(u"slowest list page or search, p95"_s, 20.0, worst, u"ms"_s);
         pages.insert(u"which"_s, worstName);
         const QJsonObject open = target(u"open to first page, p95"_s, 100.0,
