@@ -5,11 +5,9 @@
 // zones' HAProxy; clients are spread over them in turn), or, without endpoints, against a
 // single-node kontor-syncd on its embedded SQLite, started here.
 #include "localsyncd.h"
+#include "pushload.h"
 
-#include <hlc.h>
-#include <jsoncodec.h>
 #include <syncclient.h>
-#include <uuid7.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -87,90 +85,15 @@ QJsonObject measure(const QList<QUrl> &endpoints, int clients, int batches, int 
         waitFor([&] { return done; }, 60000, u"sign up"_s);
     }
 
-    struct Pusher
-    {
-        std::unique_ptr<SyncClient> http;
-        Session session;
-        qint64 seq = 0;
-        int left = 0;
-    };
-    std::vector<Pusher> pushers(clients);
-    int signedIn = 0;
-    for (int i = 0; i < clients; ++i) {
-        Pusher &p = pushers[i];
-        p.http = std::make_unique<SyncClient>();
-        p.http->setTimeout(120000);
-        // Each client starts at its own endpoint and fails over to the others.
-        QList<QUrl> mine;
-        for (qsizetype k = 0; k < endpoints.size(); ++k)
-            mine.append(endpoints.at((i + k) % endpoints.size()));
-        p.http->setEndpoints(mine);
-        p.http->signIn(email, Password, u"pusher %1"_s.arg(i), newUuid7(),
-                       [&p, &signedIn](Result<Session> s) {
-                           if (!s)
-                               fail(u"sign in: "_s + s.error().toString());
-                           p.session = s.value();
-                           p.http->setToken(p.session.token);
-                           ++signedIn;
-                       });
-    }
-    waitFor([&] { return signedIn == clients; }, 600000, u"sign-ins"_s);
-
-    int running = 0;
-    qint64 ops = 0;
-    int failures = 0;
-    QList<double> latencies;
-    HybridLogicalClock clock;
-    std::function<void(Pusher &)> next = [&](Pusher &p) {
-        if (p.left == 0) {
-            --running;
-            return;
-        }
-        --p.left;
-        PushRequest req;
-        req.deviceId = p.session.deviceId;
-        for (int k = 0; k < batchSize; ++k) {
-            Customer c;
-            c.id = newUuid7();
-            c.name = u"Bench %1"_s.arg(c.id.right(8));
-            Op op;
-            op.opId = newUuid7();
-            op.deviceId = p.session.deviceId;
-            op.deviceSeq = ++p.seq;
-            op.entity = u"customer"_s;
-            op.entityId = c.id;
-            op.kind = u"create"_s;
-            op.fields = toJson(c);
-            op.hlc = clock.now(QDateTime::currentMSecsSinceEpoch()).toString();
-            req.ops.append(op);
-        }
-        auto timer = std::make_shared<QElapsedTimer>();
-        timer->start();
-        p.http->push(req, [&, pp = &p, timer, req](Result<PushResponse> r) {
-            if (!r) {
-                // Counted and sent again: ops are idempotent by id.
-                ++failures;
-                ++pp->left;
-                next(*pp);
-                return;
-            }
-            latencies.append(timer->nsecsElapsed() / 1e6);
-            for (const OpResult &o : r->results)
-                if (o.status != OpStatus::Accepted)
-                    fail(u"op refused: "_s + o.message);
-            ops += r->results.size();
-            next(*pp);
-        });
-    };
-    QElapsedTimer t;
-    t.start();
-    for (Pusher &p : pushers) {
-        p.left = batches;
-        ++running;
-        next(p);
-    }
-    waitFor([&] { return running == 0; }, 3600 * 1000, u"pushes"_s);
-    const double seconds = t.nsecsElapsed() / 1e9;
+    // Failed pushes are counted and sent again: ops are idempotent by id.
+    const Bench::PushLoad load
+        = Bench::pushLoad(endpoints, email, Password, clients, batches, batchSize, true, 120000);
+    if (!load.error.isEmpty())
+        fail(load.error);
+    const double seconds = load.seconds;
+    const qint64 ops = load.ops;
+    const QList<double> &latencies = load.latenciesMs;
+    const int failures = load.failedPushes;
     return QJsonObject {
         {u"clients"_s, clients},
         {u"endpoints"_s, int(endpoints.size())},

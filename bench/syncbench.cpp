@@ -6,6 +6,7 @@
 // - server ingest in ops/s with 10 and 100 concurrent clients pushing.
 // Building the source ledger and pushing it are set-up and reported but not the figures.
 #include "localsyncd.h"
+#include "pushload.h"
 
 #include <jsoncodec.h>
 #include <ledger.h>
@@ -13,7 +14,6 @@
 #include <replica.h>
 #include <syncclient.h>
 #include <syncengine.h>
-#include <uuid7.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -188,73 +188,11 @@ void build(Ledger &ledger, int n, int customers)
 // Pushes synthetic new customers from `clients` devices at once; returns ops per second.
 double ingest(const QUrl &server, const QString &email, int clients, int batches, int batchSize)
 {
-    struct Pusher
-    {
-        std::unique_ptr<SyncClient> http;
-        Session session;
-        qint64 seq = 0;
-        int left = 0;
-    };
-    std::vector<Pusher> pushers(clients);
-    int signedIn = 0;
-    for (int i = 0; i < clients; ++i) {
-        Pusher &p = pushers[i];
-        p.http = std::make_unique<SyncClient>();
-        p.http->setTimeout(300000);
-        p.http->setEndpoints({server});
-        p.http->signIn(email, Password, u"pusher %1"_s.arg(i), newUuid7(),
-                       [&p, &signedIn](Result<Session> s) {
-                           p.session = must(std::move(s), u"sign in"_s);
-                           p.http->setToken(p.session.token);
-                           ++signedIn;
-                       });
-    }
-    waitFor([&] { return signedIn == clients; }, 600000, u"sign-ins"_s);
-
-    int running = 0;
-    qint64 ops = 0;
-    HybridLogicalClock clock;
-    std::function<void(Pusher &)> next = [&](Pusher &p) {
-        if (p.left == 0) {
-            --running;
-            return;
-        }
-        --p.left;
-        PushRequest req;
-        req.deviceId = p.session.deviceId;
-        for (int k = 0; k < batchSize; ++k) {
-            Customer c;
-            c.id = newUuid7();
-            c.name = u"Ingest %1"_s.arg(c.id.right(8));
-            Op op;
-            op.opId = newUuid7();
-            op.deviceId = p.session.deviceId;
-            op.deviceSeq = ++p.seq;
-            op.entity = u"customer"_s;
-            op.entityId = c.id;
-            op.kind = u"create"_s;
-            op.fields = toJson(c);
-            op.hlc = clock.now(QDateTime::currentMSecsSinceEpoch()).toString();
-            req.ops.append(op);
-        }
-        p.http->push(req, [&, pp = &p, n = batchSize](Result<PushResponse> r) {
-            const PushResponse resp = must(std::move(r), u"push"_s);
-            for (const OpResult &o : resp.results)
-                if (o.status != OpStatus::Accepted)
-                    fail(u"ingest op refused: "_s + o.message);
-            ops += n;
-            next(*pp);
-        });
-    };
-    QElapsedTimer t;
-    t.start();
-    for (Pusher &p : pushers) {
-        p.left = batches;
-        ++running;
-        next(p);
-    }
-    waitFor([&] { return running == 0; }, 3600 * 1000, u"ingest"_s);
-    return ops / (t.nsecsElapsed() / 1e9);
+    const Bench::PushLoad load
+        = Bench::pushLoad({server}, email, Password, clients, batches, batchSize, false, 300000);
+    if (!load.error.isEmpty())
+        fail(u"ingest: "_s + load.error);
+    return load.ops / load.seconds;
 }
 
 int run(int argc, char **argv)
